@@ -1,0 +1,148 @@
+package org.lotteryscaling.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.nn.TrainResult;
+import org.lotteryscaling.nn.TrainSettings;
+import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.Target;
+import org.lotteryscaling.task.TaskKey;
+import org.lotteryscaling.task.TaskRunner;
+import org.lotteryscaling.task.TaskSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains one network in this process, without Spark, and prints its result. */
+@Command(
+    name = "train-one",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Train one network (no Spark) and print its loss and parameters.")
+public final class TrainOneCommand implements Callable<Integer> {
+  private static final TrainSettings T = TrainSettings.paper();
+  private static final DataSettings D = DataSettings.paper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--target", required = true, description = "x2 x3 x4 sin cos exp sin2 expx2 relu tanh mul2..mul5")
+  String target;
+
+  @Option(names = "--activation", required = true, description = "silu relu leaky_relu tanh")
+  String activation;
+
+  @Option(names = "--width", required = true, description = "hidden width N >= 1")
+  int width;
+
+  @Option(names = "--seed", defaultValue = "0", description = "seed index (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--experiment-seed", defaultValue = "0", description = "experiment seed (default ${DEFAULT-VALUE})")
+  long experimentSeed;
+
+  @Option(names = "--steps", description = "Adam steps (default 50000)")
+  int steps = T.steps();
+
+  @Option(names = "--lr", description = "initial learning rate (default 0.01)")
+  double lr = T.learningRate();
+
+  @Option(names = "--decay-every", description = "steps between learning-rate decays (default 10000)")
+  int decayEvery = T.decayEvery();
+
+  @Option(names = "--decay-factor", description = "learning-rate factor at each decay (default 0.2)")
+  double decayFactor = T.decayFactor();
+
+  @Option(names = "--beta1", description = "Adam beta1 (default 0.9)")
+  double beta1 = T.beta1();
+
+  @Option(names = "--beta2", description = "Adam beta2 (default 0.999)")
+  double beta2 = T.beta2();
+
+  @Option(names = "--eps", description = "Adam epsilon (default 1e-8)")
+  double eps = T.epsilon();
+
+  @Option(names = "--curve-points", description = "points of the loss curve kept (default 50)")
+  int curvePoints = T.curvePoints();
+
+  @Option(names = "--points", description = "training points (default 1000)")
+  int points = D.trainPoints();
+
+  @Option(names = "--test-points", description = "test points (default 1000)")
+  int testPoints = D.testPoints();
+
+  @Option(names = "--low", description = "lower end of the input range (default -2)")
+  double low = D.low();
+
+  @Option(names = "--high", description = "upper end of the input range (default 2)")
+  double high = D.high();
+
+  @Option(names = "--data-seed", description = "seed of the data sample (default 0)")
+  long dataSeed = D.dataSeed();
+
+  @Option(names = "--json", description = "print one JSON object instead of a summary")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    TaskKey key = new TaskKey(Target.parse(target), Activation.parse(activation), width, seed);
+    TaskSettings settings = new TaskSettings(experimentSeed,
+        new DataSettings(points, testPoints, low, high, dataSeed),
+        new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints));
+    TrainResult result = TaskRunner.run(settings, key);
+    spec.commandLine().getOut().println(json ? toJson(key, result) : summary(key, result));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  static String toJson(TaskKey key, TrainResult r) {
+    Network net = r.network();
+    Json j = new Json().begin()
+        .key("target").value(key.target().id())
+        .key("activation").value(key.activation().id())
+        .key("width").value(key.width())
+        .key("seed").value(key.seedIndex())
+        .key("train_loss").value(r.trainLoss())
+        .key("test_loss").value(r.testLoss())
+        .key("status").value(r.status().id())
+        .key("steps").value(r.stepsDone())
+        .key("seconds").value(r.seconds())
+        .key("params").begin()
+        .key("w").array(net.wMatrix())
+        .key("b").array(net.bVector())
+        .key("v").array(net.vVector())
+        .key("c").value(net.c())
+        .end()
+        .key("curve").begin()
+        .key("step").array(r.curveSteps())
+        .key("loss").array(r.curveLoss())
+        .end()
+        .end();
+    return j.toString();
+  }
+
+  static String summary(TaskKey key, TrainResult r) {
+    Network net = r.network();
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "%s  %s  N=%d  seed=%d%n", key.target(), key.activation(),
+        key.width(), key.seedIndex()));
+    s.append(String.format(Locale.ROOT, "status      %s after %d steps in %.2f s%n", r.status(),
+        r.stepsDone(), r.seconds()));
+    s.append(String.format(Locale.ROOT, "train loss  %.6e%n", r.trainLoss()));
+    s.append(String.format(Locale.ROOT, "test loss   %.6e%n", r.testLoss()));
+    int shown = Math.min(net.width(), 10);
+    s.append(String.format(Locale.ROOT, "c = %.8f%n", net.c()));
+    s.append("neuron  w").append(net.dimension() > 1 ? " (first coordinate)" : "")
+        .append("            b              v\n");
+    for (int i = 0; i < shown; i++) {
+      s.append(String.format(Locale.ROOT, "%6d  %+.8f  %+.8f  %+.8f%n", i, net.w(i, 0), net.b(i), net.v(i)));
+    }
+    if (shown < net.width()) {
+      s.append(String.format(Locale.ROOT, "   ... %d more neurons (all of them with --json)%n",
+          net.width() - shown));
+    }
+    return s.toString().stripTrailing();
+  }
+}

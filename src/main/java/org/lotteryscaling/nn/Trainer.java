@@ -1,0 +1,81 @@
+package org.lotteryscaling.nn;
+
+import java.util.Arrays;
+
+/**
+ * The whole training step in one place: full-batch MSE gradient, then one Adam update at the
+ * scheduled learning rate, {@code steps} times. Stops early, with status DIVERGED, the moment the
+ * loss is not finite; never throws for numerical reasons.
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  public static TrainResult train(
+      Activation activation, Network init, Dataset train, Dataset test, TrainSettings settings) {
+    long start = System.nanoTime();
+    int width = init.width();
+    double[] theta = init.parameters();
+    double[] grad = new double[theta.length];
+    GradientKernel kernel = GradientKernel.create(activation, width, train);
+    Adam adam = new Adam(theta.length, settings.beta1(), settings.beta2(), settings.epsilon());
+    StepDecaySchedule schedule = settings.schedule();
+    int[] curveSteps = curveSteps(settings.steps(), settings.curvePoints());
+    double[] curveLoss = new double[curveSteps.length];
+    int recorded = 0;
+
+    for (int step = 0; step < settings.steps(); step++) {
+      double loss = kernel.lossAndGradient(theta, grad);
+      if (!Double.isFinite(loss)) {
+        return diverged(loss, theta, init, step, curveSteps, curveLoss, recorded, start);
+      }
+      if (recorded < curveSteps.length && curveSteps[recorded] == step) {
+        curveLoss[recorded++] = loss;
+      }
+      adam.step(theta, grad, schedule.rate(step));
+    }
+
+    double trainLoss = kernel.loss(theta);
+    if (!Double.isFinite(trainLoss)) {
+      return diverged(trainLoss, theta, init, settings.steps(), curveSteps, curveLoss, recorded, start);
+    }
+    curveLoss[recorded] = trainLoss;
+    double testLoss = GradientKernel.create(activation, width, test).loss(theta);
+    Network trained = Network.fromParameters(init.dimension(), width, theta);
+    return new TrainResult(TrainStatus.OK, trainLoss, testLoss, trained, settings.steps(),
+        curveSteps, curveLoss, seconds(start));
+  }
+
+  private static TrainResult diverged(double loss, double[] theta, Network init, int step,
+      int[] curveSteps, double[] curveLoss, int recorded, long start) {
+    return new TrainResult(TrainStatus.DIVERGED, loss, Double.NaN,
+        Network.fromParameters(init.dimension(), init.width(), theta), step,
+        Arrays.copyOf(curveSteps, recorded), Arrays.copyOf(curveLoss, recorded), seconds(start));
+  }
+
+  /**
+   * Steps at which the loss curve is sampled: 0, then about {@code points - 1} steps spaced evenly
+   * in log10 between 1 and {@code steps} (duplicates from rounding dropped), always ending at
+   * {@code steps}, the loss after the last update.
+   */
+  public static int[] curveSteps(int steps, int points) {
+    int[] out = new int[points + 1];
+    int count = 0;
+    out[count++] = 0;
+    double top = Math.log10(steps);
+    for (int k = 0; k < points - 1; k++) {
+      int s = (int) Math.round(Math.pow(10.0, top * k / Math.max(1, points - 2)));
+      s = Math.min(Math.max(s, 1), steps);
+      if (s > out[count - 1]) {
+        out[count++] = s;
+      }
+    }
+    if (out[count - 1] != steps) {
+      out[count++] = steps;
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

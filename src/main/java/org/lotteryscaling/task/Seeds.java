@@ -1,0 +1,51 @@
+package org.lotteryscaling.task;
+
+import java.nio.charset.StandardCharsets;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.RandomStream;
+
+/**
+ * Every random stream of an experiment, as a documented pure function of its inputs, so the same
+ * task draws the same bits on any machine, in any partition, on any retry.
+ *
+ * <pre>
+ *   combine(h, x)  = mix64(h ^ mix64(x + 0x9e3779b97f4a7c15))       (mix64: SplitMix64's finaliser)
+ *   text(s)        = 64-bit FNV-1a of the UTF-8 bytes of s
+ *   network seed   = fold combine over (experimentSeed, text(target), text(activation), width, seedIndex)
+ *   data seed      = fold combine over (dataSeed, dimension, 1 for train | 2 for test)
+ * </pre>
+ * The network seed starts the {@link RandomStream} that draws its initial parameters; the data
+ * seed the stream that draws its inputs. Data does not depend on the network seed, so by default
+ * every network of an experiment sees the same points (the paper varies initialisation only).
+ */
+public final class Seeds {
+  private Seeds() {}
+
+  public static final long TRAIN_SPLIT = 1;
+  public static final long TEST_SPLIT = 2;
+
+  public static long combine(long h, long x) {
+    return RandomStream.mix64(h ^ RandomStream.mix64(x + 0x9e3779b97f4a7c15L));
+  }
+
+  public static long text(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= (b & 0xff);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  public static long network(long experimentSeed, Target target, Activation activation, int width,
+      long seedIndex) {
+    long h = combine(experimentSeed, text(target.id()));
+    h = combine(h, text(activation.id()));
+    h = combine(h, width);
+    return combine(h, seedIndex);
+  }
+
+  public static long data(long dataSeed, int dimension, long split) {
+    return combine(combine(dataSeed, dimension), split);
+  }
+}
