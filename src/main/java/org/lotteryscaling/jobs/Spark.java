@@ -1,0 +1,30 @@
+package org.lotteryscaling.jobs;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Where the jobs get their SparkSession: one builder, so every job is configured alike. */
+public final class Spark {
+  private Spark() {}
+
+  /** The default master when none is given: the embedded local[*] the launcher runs on. */
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  /**
+   * A session for {@code master} (null: use spark.master if spark-submit set it, else local[*]).
+   * The UI is off and shuffle partitions are few: the tables here are small.
+   */
+  public static SparkSession session(String appName, String master) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.parquet.compression.codec", "snappy");
+    String configured = System.getProperty("spark.master");
+    if (master != null) {
+      builder.master(master);
+    } else if (configured == null) {
+      builder.master(DEFAULT_MASTER);
+    }
+    return builder.getOrCreate();
+  }
+}
