@@ -13,8 +13,11 @@ public interface GradientKernel {
   /** L(theta) alone. */
   double loss(double[] theta);
 
-  /** The kernel the trainer uses for this activation, width and data. */
+  /**
+   * The kernel the trainer uses for this activation, width and data: {@link KernelType#configured()}
+   * (the vector kernel unless the system property {@code lottery.kernel} says otherwise).
+   */
   static GradientKernel create(Activation activation, int width, Dataset data) {
-    return new ScalarKernel(activation, width, data);
+    return KernelType.configured().create(activation, width, data);
   }
 }

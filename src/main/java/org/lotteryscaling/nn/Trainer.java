@@ -10,13 +10,20 @@ import java.util.Arrays;
 public final class Trainer {
   private Trainer() {}
 
+  /** Trains with the configured kernel ({@link KernelType#configured()}). */
   public static TrainResult train(
       Activation activation, Network init, Dataset train, Dataset test, TrainSettings settings) {
+    return train(activation, init, train, test, settings, KernelType.configured());
+  }
+
+  /** Trains with the given kernel implementation. */
+  public static TrainResult train(Activation activation, Network init, Dataset train, Dataset test,
+      TrainSettings settings, KernelType kernelType) {
     long start = System.nanoTime();
     int width = init.width();
     double[] theta = init.parameters();
     double[] grad = new double[theta.length];
-    GradientKernel kernel = GradientKernel.create(activation, width, train);
+    GradientKernel kernel = kernelType.create(activation, width, train);
     Adam adam = new Adam(theta.length, settings.beta1(), settings.beta2(), settings.epsilon());
     StepDecaySchedule schedule = settings.schedule();
     int[] curveSteps = curveSteps(settings.steps(), settings.curvePoints());
@@ -39,7 +46,7 @@ public final class Trainer {
       return diverged(trainLoss, theta, init, settings.steps(), curveSteps, curveLoss, recorded, start);
     }
     curveLoss[recorded] = trainLoss;
-    double testLoss = GradientKernel.create(activation, width, test).loss(theta);
+    double testLoss = kernelType.create(activation, width, test).loss(theta);
     Network trained = Network.fromParameters(init.dimension(), width, theta);
     return new TrainResult(TrainStatus.OK, trainLoss, testLoss, trained, settings.steps(),
         curveSteps, curveLoss, seconds(start));

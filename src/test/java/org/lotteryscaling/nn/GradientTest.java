@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The kernel's gradient against central finite differences of the loss of equation (1). */
+/** Each kernel's gradient against central finite differences of the loss of equation (1). */
 class GradientTest {
 
   static Stream<Arguments> cases() {
@@ -15,7 +15,9 @@ class GradientTest {
     for (Activation act : Activation.values()) {
       for (int d : new int[] {1, 3}) {
         for (int n : new int[] {1, 2, 7}) {
-          b.add(Arguments.of(act, d, n));
+          for (KernelType kernel : KernelType.values()) {
+            b.add(Arguments.of(act, d, n, kernel));
+          }
         }
       }
     }
@@ -37,16 +39,16 @@ class GradientTest {
     return new Dataset(d, x, y);
   }
 
-  @ParameterizedTest(name = "{0} d={1} N={2}")
+  @ParameterizedTest(name = "{0} d={1} N={2} {3}")
   @MethodSource("cases")
-  void gradientMatchesCentralDifferences(Activation act, int d, int n) {
+  void gradientMatchesCentralDifferences(Activation act, int d, int n, KernelType kernelType) {
     RandomStream random = new RandomStream(1000L * d + n);
     Dataset data = randomData(d, 37, random);
     double[] theta = new double[Network.parameterCount(d, n)];
     for (int k = 0; k < theta.length; k++) {
       theta[k] = random.uniform(-1.5, 1.5);
     }
-    GradientKernel kernel = GradientKernel.create(act, n, data);
+    GradientKernel kernel = kernelType.create(act, n, data);
     double[] grad = new double[theta.length];
     double loss = kernel.lossAndGradient(theta, grad);
 
