@@ -6,8 +6,12 @@ package org.lotteryscaling.nn;
  * that a SIMD kernel can evaluate exactly the same operations lane by lane.
  *
  * <p>exp(x) = 2^k * exp(r) with k = round(x / ln 2) and r = x - k ln 2 (Cody-Waite split of ln 2),
- * |r| <= ln(2)/2; exp(r) is its Taylor series to degree 13, whose truncation error there is below
- * 2e-16 relative. Measured against {@link Math#exp}: within 2 ulp over [-700, 700] (ExpTest).
+ * |r| <= ln(2)/2; exp(r) = 1 + r + r^2 G(r) with G a degree-9 near-minimax polynomial (Chebyshev
+ * interpolation of (e^r - 1 - r) / r^2 on [-0.35, 0.35], bench/exp_coefficients.py), whose error
+ * there is below 2e-17 relative with the coefficients rounded to double. G is evaluated as
+ * even(r^2) + r odd(r^2), two independent Horner chains half as long as one, which lets a CPU
+ * overlap them (about 20% faster in the vector kernel than one degree-13 Horner chain).
+ * Measured against {@link StrictMath#exp}: within 1 ulp over [-700, 700] (ExpTest).
  */
 public final class Exp {
   private Exp() {}
@@ -23,19 +27,17 @@ public final class Exp {
   /** Adding then subtracting 1.5 * 2^52 rounds a double of magnitude below 2^51 to an integer. */
   static final double ROUND_MAGIC = 0x1.8p52;
 
-  /** 1/n!, the coefficients of exp(r) = 1 + r + r^2/2! + ... + r^13/13!, evaluated by Horner. */
-  static final double C13 = 1.0 / 6227020800.0;
-  static final double C12 = 1.0 / 479001600.0;
-  static final double C11 = 1.0 / 39916800.0;
-  static final double C10 = 1.0 / 3628800.0;
-  static final double C9 = 1.0 / 362880.0;
-  static final double C8 = 1.0 / 40320.0;
-  static final double C7 = 1.0 / 5040.0;
-  static final double C6 = 1.0 / 720.0;
-  static final double C5 = 1.0 / 120.0;
-  static final double C4 = 1.0 / 24.0;
-  static final double C3 = 1.0 / 6.0;
-  static final double C2 = 0.5;
+  /** G(r) = G0 + G1 r + ... + G9 r^9, close to the Taylor coefficients 1/(j+2)!. */
+  static final double G0 = 0.5000000000000001;
+  static final double G1 = 0.16666666666666669;
+  static final double G2 = 0.04166666666662068;
+  static final double G3 = 0.008333333333329796;
+  static final double G4 = 0.0013888888918918907;
+  static final double G5 = 0.00019841269864364933;
+  static final double G6 = 2.4801518672268355e-05;
+  static final double G7 = 2.7557266442353424e-06;
+  static final double G8 = 2.7621324269313687e-07;
+  static final double G9 = 2.5101335854788522e-08;
 
   public static double exp(double x) {
     if (!(x < MAX_ARG)) {
@@ -46,20 +48,17 @@ public final class Exp {
     }
     double k = (x * INV_LN2 + ROUND_MAGIC) - ROUND_MAGIC;
     double r = (x - k * LN2_HI) - k * LN2_LO;
-    double p = C13;
-    p = p * r + C12;
-    p = p * r + C11;
-    p = p * r + C10;
-    p = p * r + C9;
-    p = p * r + C8;
-    p = p * r + C7;
-    p = p * r + C6;
-    p = p * r + C5;
-    p = p * r + C4;
-    p = p * r + C3;
-    p = p * r + C2;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
+    double r2 = r * r;
+    double even = G8 * r2 + G6;
+    even = even * r2 + G4;
+    even = even * r2 + G2;
+    even = even * r2 + G0;
+    double odd = G9 * r2 + G7;
+    odd = odd * r2 + G5;
+    odd = odd * r2 + G3;
+    odd = odd * r2 + G1;
+    double g = odd * r + even;
+    double p = 1.0 + (r + r2 * g);
     return p * Double.longBitsToDouble(((long) k + 1023L) << 52);
   }
 }

@@ -1,17 +1,15 @@
 package org.lotteryscaling.nn;
 
-import static org.lotteryscaling.nn.Exp.C10;
-import static org.lotteryscaling.nn.Exp.C11;
-import static org.lotteryscaling.nn.Exp.C12;
-import static org.lotteryscaling.nn.Exp.C13;
-import static org.lotteryscaling.nn.Exp.C2;
-import static org.lotteryscaling.nn.Exp.C3;
-import static org.lotteryscaling.nn.Exp.C4;
-import static org.lotteryscaling.nn.Exp.C5;
-import static org.lotteryscaling.nn.Exp.C6;
-import static org.lotteryscaling.nn.Exp.C7;
-import static org.lotteryscaling.nn.Exp.C8;
-import static org.lotteryscaling.nn.Exp.C9;
+import static org.lotteryscaling.nn.Exp.G0;
+import static org.lotteryscaling.nn.Exp.G1;
+import static org.lotteryscaling.nn.Exp.G2;
+import static org.lotteryscaling.nn.Exp.G3;
+import static org.lotteryscaling.nn.Exp.G4;
+import static org.lotteryscaling.nn.Exp.G5;
+import static org.lotteryscaling.nn.Exp.G6;
+import static org.lotteryscaling.nn.Exp.G7;
+import static org.lotteryscaling.nn.Exp.G8;
+import static org.lotteryscaling.nn.Exp.G9;
 import static org.lotteryscaling.nn.Exp.INV_LN2;
 import static org.lotteryscaling.nn.Exp.LN2_HI;
 import static org.lotteryscaling.nn.Exp.LN2_LO;
@@ -41,19 +39,16 @@ public final class VectorExp {
     DoubleVector t = x.mul(INV_LN2).add(ROUND_MAGIC);
     DoubleVector k = t.sub(ROUND_MAGIC);
     DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-    DoubleVector p = r.mul(C13).add(C12);
-    p = p.mul(r).add(C11);
-    p = p.mul(r).add(C10);
-    p = p.mul(r).add(C9);
-    p = p.mul(r).add(C8);
-    p = p.mul(r).add(C7);
-    p = p.mul(r).add(C6);
-    p = p.mul(r).add(C5);
-    p = p.mul(r).add(C4);
-    p = p.mul(r).add(C3);
-    p = p.mul(r).add(C2);
-    p = p.mul(r).add(1.0);
-    p = p.mul(r).add(1.0);
+    DoubleVector r2 = r.mul(r);
+    DoubleVector even = r2.mul(G8).add(G6);
+    DoubleVector odd = r2.mul(G9).add(G7);
+    even = even.mul(r2).add(G4);
+    odd = odd.mul(r2).add(G5);
+    even = even.mul(r2).add(G2);
+    odd = odd.mul(r2).add(G3);
+    even = even.mul(r2).add(G0);
+    odd = odd.mul(r2).add(G1);
+    DoubleVector p = r2.mul(odd.mul(r).add(even)).add(r).add(1.0);
     DoubleVector scale = t.viewAsIntegralLanes()
         .sub(EXPONENT_OFFSET)
         .lanewise(VectorOperators.LSHL, 52)
