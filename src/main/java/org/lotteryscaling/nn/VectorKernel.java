@@ -145,24 +145,37 @@ public final class VectorKernel implements GradientKernel {
   }
 
   /**
-   * Fills sigma, slope and f for theta: neuron by neuron, z_i into a buffer, then one pass that
-   * evaluates the activation, stores sigma and sigma' and adds v_i sigma to f. f is accumulated in
-   * the scalar kernel's order (c, then neuron 0, 1, ...). One small loop per activation, so the JIT
-   * inlines the vector exponential and keeps every vector in registers.
+   * Fills sigma, slope and f for theta: neuron by neuron, one pass over the points that computes
+   * z, evaluates the activation, stores sigma and sigma' and adds v_i sigma to f. f is accumulated
+   * in the scalar kernel's order (c, then neuron 0, 1, ...). One small loop per activation, so the
+   * JIT inlines the vector exponential and keeps every vector in registers.
+   *
+   * <p>The loops compute z = b + w u from one input row u: for d = 1 that is x itself, with the
+   * neuron's w and b; for d > 1, z is summed first into the buffer gz and the loops see u = z,
+   * w = 1 and b = -0.0, the exact additive identity (-0 + z = z for every z, signed zeros included),
+   * so z is the scalar kernel's z in both cases.
    */
   private void forward(double[] theta) {
     int bOffset = n * d;
     int vOffset = bOffset + n;
     java.util.Arrays.fill(f, theta[theta.length - 1]);
     for (int i = 0; i < n; i++) {
-      preActivations(theta, i, theta[bOffset + i]);
+      double[] u = xj;
+      double w = theta[i];
+      double b = theta[bOffset + i];
+      if (d > 1) {
+        preActivations(theta, i, b);
+        u = gz;
+        w = 1.0;
+        b = -0.0;
+      }
       int row = i * padded;
       double vi = theta[vOffset + i];
       switch (activation) {
-        case SILU -> silu(row, vi);
-        case TANH -> tanh(row, vi);
-        case RELU -> relu(row, vi);
-        case LEAKY_RELU -> leakyRelu(row, vi);
+        case SILU -> silu(u, w, b, row, vi);
+        case TANH -> tanh(u, w, b, row, vi);
+        case RELU -> relu(u, w, b, row, vi);
+        case LEAKY_RELU -> leakyRelu(u, w, b, row, vi);
         default -> throw new AssertionError(activation);
       }
     }
@@ -184,9 +197,9 @@ public final class VectorKernel implements GradientKernel {
    * One vector per iteration: with two, C2 stops inlining the second exponential (node-count
    * cutoff) and boxes it; the out-of-order core overlaps consecutive iterations anyway.
    */
-  private void silu(int row, double vi) {
+  private void silu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
-      DoubleVector z = DoubleVector.fromArray(S, gz, m);
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       DoubleVector s = ONE.div(VectorExp.exp(z.neg()).add(1.0));
       DoubleVector value = z.mul(s);
       value.intoArray(sigma, row + m);
@@ -196,19 +209,20 @@ public final class VectorKernel implements GradientKernel {
   }
 
   /** t = 1 - 2 / (exp(2z) + 1), sigma' = 1 - t^2: Activation.TANH's formulas. */
-  private void tanh(int row, double vi) {
+  private void tanh(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
-      DoubleVector z = DoubleVector.fromArray(S, gz, m);
-      DoubleVector t = ONE.sub(TWO.div(VectorExp.exp(z.mul(2.0)).add(1.0)));
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+      DoubleVector e = VectorExp.exp(z.add(z));
+      DoubleVector t = ONE.sub(TWO.div(e.add(1.0)));
       t.intoArray(sigma, row + m);
       ONE.sub(t.mul(t)).intoArray(slope, row + m);
       DoubleVector.fromArray(S, f, m).add(t.mul(vi)).intoArray(f, m);
     }
   }
 
-  private void relu(int row, double vi) {
+  private void relu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
-      DoubleVector z = DoubleVector.fromArray(S, gz, m);
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
       DoubleVector value = ZERO.blend(z, on);
       value.intoArray(sigma, row + m);
@@ -218,9 +232,9 @@ public final class VectorKernel implements GradientKernel {
   }
 
   /** Negative slope {@link Activation#LEAKY_SLOPE}. */
-  private void leakyRelu(int row, double vi) {
+  private void leakyRelu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
-      DoubleVector z = DoubleVector.fromArray(S, gz, m);
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
       DoubleVector value = z.mul(Activation.LEAKY_SLOPE).blend(z, on);
       value.intoArray(sigma, row + m);
