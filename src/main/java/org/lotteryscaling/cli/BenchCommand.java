@@ -1,6 +1,8 @@
 package org.lotteryscaling.cli;
 
+import com.sun.management.ThreadMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * Training throughput in neuron-steps per second (DESIGN.md, "Units": width N x points M x Adam
  * steps S): whole training runs through {@link Trainer} (kernel and Adam), on one thread, after a
- * warm-up run; the median of the timed repetitions.
+ * warm-up run; the median of the timed repetitions, by elapsed or by this thread's CPU time. Each
+ * run also reports the bytes allocated per step (near zero unless the JIT failed to keep the
+ * vectors in registers, the first thing to check when the kernel gets slow).
  */
 @Command(
     name = "bench",
@@ -54,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--kernel", defaultValue = "vector", description = "vector or scalar (default ${DEFAULT-VALUE})")
   String kernel;
 
+  @Option(names = "--clock", defaultValue = "wall", description = "wall (elapsed time) or cpu (this thread's CPU time, "
+      + "fairer on a machine shared with other work) (default ${DEFAULT-VALUE})")
+  String clock;
+
   @Option(names = "--target", defaultValue = "x2", description = "target function; its dimension is d (default ${DEFAULT-VALUE})")
   String target;
 
@@ -62,6 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (width < 1 || steps < 1 || repeats < 1) {
       throw new IllegalArgumentException("width, steps and repeats must be >= 1, got width=" + width
           + " steps=" + steps + " repeats=" + repeats);
+    }
+    if (!clock.equals("wall") && !clock.equals("cpu")) {
+      throw new IllegalArgumentException("unknown clock '" + clock + "' (allowed: wall, cpu)");
     }
     KernelType kernelType = KernelType.parse(kernel);
     TaskKey key = new TaskKey(Target.parse(target), Activation.parse(activation), width, 0);
@@ -74,20 +85,29 @@ public final class BenchCommand implements Callable<Integer> {
     double neuronSteps = (double) width * points * steps;
 
     Trainer.train(key.activation(), init, train, test, training, kernelType); // warm-up: JIT
-    double[] seconds = new double[repeats];
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    double[] wall = new double[repeats];
+    double[] cpu = new double[repeats];
+    double[] allocated = new double[repeats];
     for (int k = 0; k < repeats; k++) {
+      long bytes = threads.getThreadAllocatedBytes(thread);
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       TrainResult result = Trainer.train(key.activation(), init, train, test, training, kernelType);
-      seconds[k] = (System.nanoTime() - start) / 1e9;
-      out.println(String.format(Locale.ROOT, "run %d: %.4f s, train loss %.6e, %.4g neuron-steps/s",
-          k + 1, seconds[k], result.trainLoss(), neuronSteps / seconds[k]));
+      wall[k] = (System.nanoTime() - start) / 1e9;
+      cpu[k] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      allocated[k] = (double) (threads.getThreadAllocatedBytes(thread) - bytes) / steps;
+      out.println(String.format(Locale.ROOT,
+          "run %d: wall %.4f s, cpu %.4f s, %.0f bytes allocated per step, train loss %.6e",
+          k + 1, wall[k], cpu[k], allocated[k], result.trainLoss()));
       out.flush();
     }
-    double median = median(seconds);
+    double seconds = median(clock.equals("cpu") ? cpu : wall);
     out.println(String.format(Locale.ROOT,
-        "%s kernel, %s, d=%d, N=%d, M=%d, S=%d: median of %d runs %.4f s = %.4g neuron-steps/s",
-        kernelType, key.activation(), key.target().dimension(), width, points, steps, repeats, median,
-        neuronSteps / median));
+        "%s kernel, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.4f s = %.4g neuron-steps/s",
+        kernelType, key.activation(), key.target().dimension(), width, points, steps, repeats, clock,
+        seconds, neuronSteps / seconds));
     out.flush();
     return 0;
   }

@@ -48,6 +48,9 @@ public final class VectorKernel implements GradientKernel {
   private final double[] lanes = new double[LANES];
   /** dL/dc of the last lossAndGradient, summed by residuals. */
   private double gradientOfC;
+  /** dL/dv_i and dL/db_i of the neuron the backward pass just summed. */
+  private double gradientOfV;
+  private double gradientOfB;
 
   private static final DoubleVector ZERO = DoubleVector.zero(S);
   private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
@@ -79,56 +82,86 @@ public final class VectorKernel implements GradientKernel {
   @Override
   public double loss(double[] theta) {
     forward(theta);
-    return residuals(false);
+    return residuals();
   }
 
   @Override
   public double lossAndGradient(double[] theta, double[] grad) {
     forward(theta);
-    double loss = residuals(true);
+    double loss = residuals();
     grad[theta.length - 1] = gradientOfC;
     int bOffset = n * d;
     int vOffset = bOffset + n;
     for (int i = 0; i < n; i++) {
       double vi = theta[vOffset + i];
       int row = i * padded;
-      DoubleVector gvA = DoubleVector.zero(S);
-      DoubleVector gvB = gvA;
-      DoubleVector gbA = gvA;
-      DoubleVector gbB = gvA;
-      DoubleVector gwA = gvA;
-      DoubleVector gwB = gvA;
-      for (int m = 0; m < padded; m += BLOCK) {
-        DoubleVector rA = DoubleVector.fromArray(S, r, m);
-        DoubleVector rB = DoubleVector.fromArray(S, r, m + LANES);
-        gvA = gvA.add(rA.mul(DoubleVector.fromArray(S, sigma, row + m)));
-        gvB = gvB.add(rB.mul(DoubleVector.fromArray(S, sigma, row + m + LANES)));
-        DoubleVector gzA = rA.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m));
-        DoubleVector gzB = rB.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m + LANES));
-        gbA = gbA.add(gzA);
-        gbB = gbB.add(gzB);
-        if (d == 1) {
-          gwA = gwA.add(gzA.mul(DoubleVector.fromArray(S, xj, m)));
-          gwB = gwB.add(gzB.mul(DoubleVector.fromArray(S, xj, m + LANES)));
-        } else {
-          gzA.intoArray(gz, m);
-          gzB.intoArray(gz, m + LANES);
-        }
-      }
-      gvA.add(gvB).intoArray(lanes, 0);
-      grad[vOffset + i] = sumLanes();
-      gbA.add(gbB).intoArray(lanes, 0);
-      grad[bOffset + i] = sumLanes();
       if (d == 1) {
-        gwA.add(gwB).intoArray(lanes, 0);
-        grad[i] = sumLanes();
+        grad[i] = backwardWithWeight(row, vi);
       } else {
+        backward(row, vi);
         for (int j = 0; j < d; j++) {
           grad[i * d + j] = weightGradient(j * padded);
         }
       }
+      grad[vOffset + i] = gradientOfV;
+      grad[bOffset + i] = gradientOfB;
     }
     return loss;
+  }
+
+  /**
+   * For d = 1, one pass over the points for neuron i: dL/dv_i and dL/db_i into the fields below,
+   * and dL/dw_i returned. Vectors never cross a method boundary or a branch, so none is boxed.
+   */
+  private double backwardWithWeight(int row, double vi) {
+    DoubleVector gvA = DoubleVector.zero(S);
+    DoubleVector gvB = DoubleVector.zero(S);
+    DoubleVector gbA = DoubleVector.zero(S);
+    DoubleVector gbB = DoubleVector.zero(S);
+    DoubleVector gwA = DoubleVector.zero(S);
+    DoubleVector gwB = DoubleVector.zero(S);
+    for (int m = 0; m < padded; m += BLOCK) {
+      DoubleVector rA = DoubleVector.fromArray(S, r, m);
+      DoubleVector rB = DoubleVector.fromArray(S, r, m + LANES);
+      gvA = gvA.add(rA.mul(DoubleVector.fromArray(S, sigma, row + m)));
+      gvB = gvB.add(rB.mul(DoubleVector.fromArray(S, sigma, row + m + LANES)));
+      DoubleVector gzA = rA.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m));
+      DoubleVector gzB = rB.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m + LANES));
+      gbA = gbA.add(gzA);
+      gbB = gbB.add(gzB);
+      gwA = gwA.add(gzA.mul(DoubleVector.fromArray(S, xj, m)));
+      gwB = gwB.add(gzB.mul(DoubleVector.fromArray(S, xj, m + LANES)));
+    }
+    gvA.add(gvB).intoArray(lanes, 0);
+    gradientOfV = sumLanes();
+    gbA.add(gbB).intoArray(lanes, 0);
+    gradientOfB = sumLanes();
+    gwA.add(gwB).intoArray(lanes, 0);
+    return sumLanes();
+  }
+
+  /** For d > 1: dL/dv_i and dL/db_i into the fields below, and dL/dz_im into gz for the weights. */
+  private void backward(int row, double vi) {
+    DoubleVector gvA = DoubleVector.zero(S);
+    DoubleVector gvB = DoubleVector.zero(S);
+    DoubleVector gbA = DoubleVector.zero(S);
+    DoubleVector gbB = DoubleVector.zero(S);
+    for (int m = 0; m < padded; m += BLOCK) {
+      DoubleVector rA = DoubleVector.fromArray(S, r, m);
+      DoubleVector rB = DoubleVector.fromArray(S, r, m + LANES);
+      gvA = gvA.add(rA.mul(DoubleVector.fromArray(S, sigma, row + m)));
+      gvB = gvB.add(rB.mul(DoubleVector.fromArray(S, sigma, row + m + LANES)));
+      DoubleVector gzA = rA.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m));
+      DoubleVector gzB = rB.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m + LANES));
+      gbA = gbA.add(gzA);
+      gbB = gbB.add(gzB);
+      gzA.intoArray(gz, m);
+      gzB.intoArray(gz, m + LANES);
+    }
+    gvA.add(gvB).intoArray(lanes, 0);
+    gradientOfV = sumLanes();
+    gbA.add(gbB).intoArray(lanes, 0);
+    gradientOfB = sumLanes();
   }
 
   /** sum_m gz_m x_mj for the coordinate whose points start at col. */
@@ -244,28 +277,27 @@ public final class VectorKernel implements GradientKernel {
   }
 
   /**
-   * The loss mean_m (f_m - y_m)^2 over the real points; with gradient, also r = dL/df and dL/dc.
+   * The loss mean_m (f_m - y_m)^2 over the real points, r = dL/df and dL/dc. r is computed even
+   * when only the loss is wanted: a branch on that inside the loop made C2 box the vectors.
    */
-  private double residuals(boolean gradient) {
+  private double residuals() {
     double scale = 2.0 / points;
     DoubleVector lossA = DoubleVector.zero(S);
-    DoubleVector lossB = lossA;
-    DoubleVector gcA = lossA;
-    DoubleVector gcB = lossA;
+    DoubleVector lossB = DoubleVector.zero(S);
+    DoubleVector gcA = DoubleVector.zero(S);
+    DoubleVector gcB = DoubleVector.zero(S);
     for (int m = 0; m < whole; m += BLOCK) {
       DoubleVector eA = DoubleVector.fromArray(S, f, m).sub(DoubleVector.fromArray(S, y, m));
       DoubleVector eB = DoubleVector.fromArray(S, f, m + LANES)
           .sub(DoubleVector.fromArray(S, y, m + LANES));
       lossA = lossA.add(eA.mul(eA));
       lossB = lossB.add(eB.mul(eB));
-      if (gradient) {
-        DoubleVector rA = eA.mul(scale);
-        DoubleVector rB = eB.mul(scale);
-        rA.intoArray(r, m);
-        rB.intoArray(r, m + LANES);
-        gcA = gcA.add(rA);
-        gcB = gcB.add(rB);
-      }
+      DoubleVector rA = eA.mul(scale);
+      DoubleVector rB = eB.mul(scale);
+      rA.intoArray(r, m);
+      rB.intoArray(r, m + LANES);
+      gcA = gcA.add(rA);
+      gcB = gcB.add(rB);
     }
     lossA.add(lossB).intoArray(lanes, 0);
     double loss = sumLanes();
