@@ -1,0 +1,59 @@
+package org.lotteryscaling.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+  private static String[] run(int expectedCode, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Lottery.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    assertEquals(expectedCode, code, err.toString());
+    return new String[] {out.toString(), err.toString()};
+  }
+
+  @Test
+  void printsOneLinePerRunAndTheMedianThroughputLast() {
+    for (String kernel : new String[] {"vector", "scalar"}) {
+      String out = run(0, "bench", "--width", "3", "--points", "37", "--steps", "20", "--repeats",
+          "3", "--kernel", kernel, "--clock", "cpu")[0];
+      String[] lines = out.strip().split("\n");
+      assertEquals(4, lines.length, out);
+      String last = lines[3];
+      assertTrue(last.startsWith(kernel + " kernel, silu, d=1, N=3, M=37, S=20, median of 3 runs by cpu"), last);
+      assertTrue(last.endsWith(" neuron-steps/s"), last);
+      String[] words = last.split(" ");
+      double rate = Double.parseDouble(words[words.length - 2]);
+      double seconds = Double.parseDouble(words[words.length - 5]);
+      assertEquals(3.0 * 37 * 20 / seconds, rate, 1e-3 * rate, last);
+    }
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCodeTwo() {
+    String[][] bad = {
+      {"bench", "--kernel", "gpu"},
+      {"bench", "--clock", "moon"},
+      {"bench", "--repeats", "0"},
+      {"bench", "--width", "-1"},
+      {"bench", "--activation", "sigmoid"},
+    };
+    for (String[] args : bad) {
+      String err = run(2, args)[1];
+      assertTrue(err.startsWith("lottery: ") && err.strip().lines().count() == 1, err);
+    }
+    assertEquals("lottery: unknown kernel 'gpu' (allowed: vector, scalar)",
+        run(2, "bench", "--kernel", "gpu")[1].strip());
+  }
+
+  @Test
+  void medianOfOddAndEvenCounts() {
+    assertEquals(2.0, BenchCommand.median(new double[] {3, 1, 2}));
+    assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 3, 2}));
+  }
+}
