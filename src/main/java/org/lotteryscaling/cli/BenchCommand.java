@@ -99,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
       cpu[k] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
       allocated[k] = (double) (threads.getThreadAllocatedBytes(thread) - bytes) / steps;
       out.println(String.format(Locale.ROOT,
-          "run %d: wall %.4f s, cpu %.4f s, %.0f bytes allocated per step, train loss %.6e",
+          "run %d: wall %.4f s, cpu %.4f s, %.0f bytes allocated per step (kernel setup included), train loss %.6e",
           k + 1, wall[k], cpu[k], allocated[k], result.trainLoss()));
       out.flush();
     }
