@@ -105,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double seconds = median(clock.equals("cpu") ? cpu : wall);
     out.println(String.format(Locale.ROOT,
-        "%s kernel, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.6f s = %.4g neuron-steps/s",
+        "%s kernel, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.6g s = %.4g neuron-steps/s",
         kernelType, key.activation(), key.target().dimension(), width, points, steps, repeats, clock,
         seconds, neuronSteps / seconds));
     out.flush();

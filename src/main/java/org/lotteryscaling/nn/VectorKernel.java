@@ -95,10 +95,10 @@ public final class VectorKernel implements GradientKernel {
     for (int i = 0; i < n; i++) {
       double vi = theta[vOffset + i];
       int row = i * padded;
+      double gw = backward(row, vi);
       if (d == 1) {
-        grad[i] = backwardWithWeight(row, vi);
+        grad[i] = gw;
       } else {
-        backward(row, vi);
         for (int j = 0; j < d; j++) {
           grad[i * d + j] = weightGradient(j * padded);
         }
@@ -110,10 +110,11 @@ public final class VectorKernel implements GradientKernel {
   }
 
   /**
-   * For d = 1, one pass over the points for neuron i: dL/dv_i and dL/db_i into the fields below,
-   * and dL/dw_i returned. Vectors never cross a method boundary or a branch, so none is boxed.
+   * One pass over the points for neuron i: dL/dv_i and dL/db_i into the fields below; for d = 1,
+   * dL/dw_i returned; for d > 1, dL/dz_im stored in gz for {@link #weightGradient} (returns 0).
+   * Vectors never cross a method boundary, so none is boxed.
    */
-  private double backwardWithWeight(int row, double vi) {
+  private double backward(int row, double vi) {
     DoubleVector gvA = DoubleVector.zero(S);
     DoubleVector gvB = DoubleVector.zero(S);
     DoubleVector gbA = DoubleVector.zero(S);
@@ -129,8 +130,13 @@ public final class VectorKernel implements GradientKernel {
       DoubleVector gzB = rB.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m + LANES));
       gbA = gbA.add(gzA);
       gbB = gbB.add(gzB);
-      gwA = gwA.add(gzA.mul(DoubleVector.fromArray(S, xj, m)));
-      gwB = gwB.add(gzB.mul(DoubleVector.fromArray(S, xj, m + LANES)));
+      if (d == 1) {
+        gwA = gwA.add(gzA.mul(DoubleVector.fromArray(S, xj, m)));
+        gwB = gwB.add(gzB.mul(DoubleVector.fromArray(S, xj, m + LANES)));
+      } else {
+        gzA.intoArray(gz, m);
+        gzB.intoArray(gz, m + LANES);
+      }
     }
     gvA.add(gvB).intoArray(lanes, 0);
     gradientOfV = sumLanes();
@@ -138,30 +144,6 @@ public final class VectorKernel implements GradientKernel {
     gradientOfB = sumLanes();
     gwA.add(gwB).intoArray(lanes, 0);
     return sumLanes();
-  }
-
-  /** For d > 1: dL/dv_i and dL/db_i into the fields below, and dL/dz_im into gz for the weights. */
-  private void backward(int row, double vi) {
-    DoubleVector gvA = DoubleVector.zero(S);
-    DoubleVector gvB = DoubleVector.zero(S);
-    DoubleVector gbA = DoubleVector.zero(S);
-    DoubleVector gbB = DoubleVector.zero(S);
-    for (int m = 0; m < padded; m += BLOCK) {
-      DoubleVector rA = DoubleVector.fromArray(S, r, m);
-      DoubleVector rB = DoubleVector.fromArray(S, r, m + LANES);
-      gvA = gvA.add(rA.mul(DoubleVector.fromArray(S, sigma, row + m)));
-      gvB = gvB.add(rB.mul(DoubleVector.fromArray(S, sigma, row + m + LANES)));
-      DoubleVector gzA = rA.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m));
-      DoubleVector gzB = rB.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m + LANES));
-      gbA = gbA.add(gzA);
-      gbB = gbB.add(gzB);
-      gzA.intoArray(gz, m);
-      gzB.intoArray(gz, m + LANES);
-    }
-    gvA.add(gvB).intoArray(lanes, 0);
-    gradientOfV = sumLanes();
-    gbA.add(gbB).intoArray(lanes, 0);
-    gradientOfB = sumLanes();
   }
 
   /** sum_m gz_m x_mj for the coordinate whose points start at col. */
