@@ -17,7 +17,14 @@ public enum KernelType {
 
   public GradientKernel create(Activation activation, int width, Dataset data) {
     return switch (this) {
-      case VECTOR -> new VectorKernel(activation, width, data);
+      case VECTOR -> {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+          // without the module, VectorKernel would fail with a bare NoClassDefFoundError
+          throw new IllegalStateException("the vector kernel needs the JVM flag "
+              + "--add-modules=jdk.incubator.vector (or choose -D" + PROPERTY + "=scalar)");
+        }
+        yield new VectorKernel(activation, width, data);
+      }
       case SCALAR -> new ScalarKernel(activation, width, data);
     };
   }
