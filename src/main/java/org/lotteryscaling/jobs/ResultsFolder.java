@@ -121,8 +121,8 @@ public final class ResultsFolder {
    */
   private static void requireParquetFiles(Path folder) {
     byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
+    try {
+      for (Path file : parquetFiles(folder)) {
         try (FileChannel channel = FileChannel.open(file)) {
           long size = channel.size();
           ByteBuffer head = ByteBuffer.allocate(4);
@@ -162,11 +162,31 @@ public final class ResultsFolder {
   }
 
   private static boolean holdsParquetFiles(Path folder) {
+    return !parquetFiles(folder).isEmpty();
+  }
+
+  /**
+   * The table's *.parquet files as Spark sees them: files under a name starting with _ or . (an
+   * unfinished write's _temporary, checksums) are not part of the table.
+   */
+  private static List<Path> parquetFiles(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
-      return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+      return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .filter(p -> visible(folder.relativize(p)))
+          .toList();
     } catch (IOException e) {
-      return false;
+      throw new IllegalArgumentException("cannot read " + folder + ": " + e.getMessage());
     }
+  }
+
+  private static boolean visible(Path relative) {
+    for (Path part : relative) {
+      String name = part.toString();
+      if (name.startsWith("_") || name.startsWith(".")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first non-blank line of an exception's message: Spark's messages run to many lines. */

@@ -141,7 +141,7 @@ import org.lotteryscaling.task.TaskKey;
  *   log10_ratio     double   log10(trained_median / ensemble_median); below 0: N beats ensembling
  *   ks_statistic    double   two-sample Kolmogorov-Smirnov D
  *   p_value         double   its asymptotic p-value
- *   verdict         string   synergy | ensembling | worse_than_ensembling
+ *   verdict         string   synergy | ensembling | worse_than_ensembling | undetermined
  * </pre>
  */
 public final class Tables {

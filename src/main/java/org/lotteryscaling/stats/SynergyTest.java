@@ -17,6 +17,8 @@ import org.lotteryscaling.nn.RandomStream;
  *       are distributed differently and their median loss is at least 2x lower than ensembling gives;
  *   <li>{@code worse_than_ensembling}: p < {@value #P_THRESHOLD} and r >= log10(2): the trained
  *       networks are at least 2x worse than two ensembled halves (the paper's plateau at large N);
+ *   <li>{@code undetermined}: too few networks for the test to ever reach p < {@value #P_THRESHOLD},
+ *       even at D = 1 (n1 n2 / (n1 + n2) below about 2.65, e.g. 3 networks at each width);
  *   <li>{@code ensembling}: otherwise: no significant difference, or one smaller than a factor 2.
  * </ul>
  * Needs ok networks at both widths.
@@ -28,7 +30,7 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
   public static final double MIN_LOG10_RATIO = StrictMath.log10(2);
 
   public enum Verdict {
-    SYNERGY, ENSEMBLING, WORSE_THAN_ENSEMBLING;
+    SYNERGY, ENSEMBLING, WORSE_THAN_ENSEMBLING, UNDETERMINED;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -50,10 +52,14 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
     double d = KolmogorovSmirnov.statistic(ensemble, full.losses());
     double p = KolmogorovSmirnov.pValue(d, ensemble.length, full.ok());
     return new SynergyTest(full.width(), half.width(), ensemble.length, full.ok(), ensembleMedian,
-        trainedMedian, r, d, p, verdict(r, p));
+        trainedMedian, r, d, p, verdict(r, p, ensemble.length, full.ok()));
   }
 
-  public static Verdict verdict(double log10Ratio, double pValue) {
+  /** The verdict for log ratio r and p-value p of samples of sizes n1 and n2 (rule above). */
+  public static Verdict verdict(double log10Ratio, double pValue, long n1, long n2) {
+    if (KolmogorovSmirnov.pValue(1, n1, n2) >= P_THRESHOLD) {
+      return Verdict.UNDETERMINED;
+    }
     if (pValue < P_THRESHOLD && log10Ratio <= -MIN_LOG10_RATIO) {
       return Verdict.SYNERGY;
     }

@@ -179,8 +179,11 @@ class AggregateJobTest {
   }
 
   @Test
-  void emptyRunsGiveEmptyTables(@TempDir Path empty) {
+  void emptyRunsGiveEmptyTablesAndUnfinishedWritesAreNotPartOfTheTable(@TempDir Path empty)
+      throws Exception {
     new SyntheticRuns().write(spark, empty);
+    Path unfinished = Files.createDirectories(empty.resolve("runs").resolve("_temporary").resolve("0"));
+    Files.writeString(unfinished.resolve("part-0.parquet"), "half written");
     Map<String, Long> counts = AggregateJob.run(spark, empty, AggregateSettings.defaults());
     assertEquals(5, counts.size());
     for (long n : counts.values()) {

@@ -53,7 +53,7 @@ class SynergyTestTest {
     assertEquals(0.15, t.ensembleMedian(), 1e-17);
     assertEquals(0, t.ksStatistic(), 0);
     assertEquals(1, t.pValue(), 0);
-    assertEquals(Verdict.ENSEMBLING, t.verdict());
+    assertEquals(Verdict.UNDETERMINED, t.verdict());
     assertEquals(0, SynergyTest.harmonicEnsemble(0, 0), 0);
     assertEquals(1.0 / 3, SynergyTest.harmonicEnsemble(0.5, 1), 1e-16);
   }
@@ -61,11 +61,23 @@ class SynergyTestTest {
   @Test
   void verdictRuleThresholds() {
     double factor2 = Math.log10(2);
-    assertEquals(Verdict.SYNERGY, SynergyTest.verdict(-factor2 - 1e-9, 0.009));
-    assertEquals(Verdict.ENSEMBLING, SynergyTest.verdict(-factor2 + 1e-9, 0.0));
-    assertEquals(Verdict.ENSEMBLING, SynergyTest.verdict(-3, 0.011));
-    assertEquals(Verdict.WORSE_THAN_ENSEMBLING, SynergyTest.verdict(factor2 + 1e-9, 0.001));
+    assertEquals(Verdict.SYNERGY, SynergyTest.verdict(-factor2 - 1e-9, 0.009, 100, 100));
+    assertEquals(Verdict.ENSEMBLING, SynergyTest.verdict(-factor2 + 1e-9, 0.0, 100, 100));
+    assertEquals(Verdict.ENSEMBLING, SynergyTest.verdict(-3, 0.011, 100, 100));
+    assertEquals(Verdict.WORSE_THAN_ENSEMBLING, SynergyTest.verdict(factor2 + 1e-9, 0.001, 100, 100));
     assertEquals("worse_than_ensembling", Verdict.WORSE_THAN_ENSEMBLING.id());
+    // Q(sqrt(n1 n2 / (n1 + n2))) < 0.01 needs n1 n2 / (n1 + n2) > 1.6276^2 = 2.649:
+    // 5 and 5 (2.5) can never reject, 6 and 6 (3) can.
+    assertEquals(Verdict.UNDETERMINED, SynergyTest.verdict(-3, 0.0, 5, 5));
+    assertEquals(Verdict.SYNERGY, SynergyTest.verdict(-3, 0.0, 6, 6));
+  }
+
+  @Test
+  void threeNetworksPerWidthCannotDecide() {
+    SynergyTest t = SynergyTest.of(new WidthLosses(1, 3, new double[] {0.7, 0.8, 0.9}),
+        new WidthLosses(2, 3, new double[] {1e-4, 2e-4, 3e-4}), 0);
+    assertEquals(1, t.ksStatistic(), 0);
+    assertEquals(Verdict.UNDETERMINED, t.verdict());
   }
 
   @Test
