@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.cli.TrainOneCommandTest.Run;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.jobs.SyntheticRuns;
 
@@ -19,17 +18,12 @@ class SqlCommandTest {
   @TempDir static Path dir;
   static Run aggregate;
 
-  record Run(int code, String out, String err) {
-    List<String> lines() {
-      return out.strip().lines().toList();
-    }
+  static Run run(String... args) {
+    return TrainOneCommandTest.run(args);
   }
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Lottery.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  static List<String> lines(Run r) {
+    return r.out().strip().lines().toList();
   }
 
   @BeforeAll
@@ -65,7 +59,7 @@ class SqlCommandTest {
     Run r = run("sql", "--results", dir.toString(),
         "SELECT width, networks, diverged, loss_median FROM loss_summary ORDER BY width");
     assertEquals(0, r.code(), r.err());
-    List<String> lines = r.lines();
+    List<String> lines = lines(r);
     assertEquals(List.of("width  networks  diverged  loss_median",
         "-----  --------  --------  -----------",
         "    1         3         0          0.2",
@@ -79,18 +73,18 @@ class SqlCommandTest {
     Run csv = run("sql", "--results", dir.toString(), "--format", "csv", query);
     assertEquals(0, csv.code(), csv.err());
     // medians 0.2 at N = 1 and 0.05 at N = 2: alpha = log2(4) = 2.
-    assertEquals("kind,alpha,width_min", csv.lines().get(0));
-    assertTrue(csv.lines().get(1).matches("all,(2\\.0|1\\.99999+\\d*|2\\.0000+\\d*),1"), csv.out());
+    assertEquals("kind,alpha,width_min", lines(csv).get(0));
+    assertTrue(lines(csv).get(1).matches("all,(2\\.0|1\\.99999+\\d*|2\\.0000+\\d*),1"), csv.out());
     Run json = run("sql", "--results", dir.toString(), "--format", "json",
         "SELECT width, peak_log10, lowest_peak_log10 FROM loss_modes WHERE width = 1",
         "UNION ALL SELECT 9, array(), CAST(NULL AS DOUBLE)");
     assertEquals(0, json.code(), json.err());
-    assertEquals(2, json.lines().size(), json.out());
-    assertTrue(json.lines().get(0).startsWith("{\"width\":1,\"peak_log10\":["), json.out());
-    assertEquals("{\"width\":9,\"peak_log10\":[],\"lowest_peak_log10\":null}", json.lines().get(1));
+    assertEquals(2, lines(json).size(), json.out());
+    assertTrue(lines(json).get(0).startsWith("{\"width\":1,\"peak_log10\":["), json.out());
+    assertEquals("{\"width\":9,\"peak_log10\":[],\"lowest_peak_log10\":null}", lines(json).get(1));
     Run plain = run("sql", "--results", dir.toString(), "--format", "csv",
         "SELECT count(*) AS n FROM parquet.`" + dir.resolve("loss_histogram") + "`");
-    assertEquals(List.of("n", "80"), plain.lines());
+    assertEquals(List.of("n", "80"), lines(plain));
   }
 
   @Test

@@ -8,12 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class LossModesTest {
 
+  /** Modes of `low` tickets around 10^lowCenter and `high` others around 10^highCenter. */
+  static LossModes mixture(long seed, int low, double lowCenter, int high, double highCenter,
+      double sd, long diverged) {
+    Synthetic s = new Synthetic(seed);
+    double[] losses = Synthetic.concat(s.logNormal(low, lowCenter, sd), s.logNormal(high, highCenter, sd));
+    return LossModes.of(new WidthLosses(2, low + high + diverged, losses));
+  }
+
   @Test
   void twoComponentMixtureHasTwoModesAndTheLowComponentsShare() {
-    Synthetic s = new Synthetic(11);
     // 300 lottery tickets around 1e-6, 700 others around 1e-2, 100 diverged.
-    double[] losses = Synthetic.concat(s.logNormal(300, -6, 0.3), s.logNormal(700, -2, 0.3));
-    LossModes modes = LossModes.of(new WidthLosses(2, 1100, losses));
+    LossModes modes = mixture(11, 300, -6, 700, -2, 0.3, 100);
     assertEquals(2, modes.count());
     assertEquals(-6, modes.lowest().log10Loss(), 0.15);
     assertEquals(-2, modes.peaks().get(1).log10Loss(), 0.15);
@@ -21,15 +27,10 @@ class LossModesTest {
     assertEquals(300, modes.lowest().networks());
     assertEquals(700, modes.peaks().get(1).networks());
     assertEquals(300.0 / 1100, modes.lotteryRate(), 1e-12);
-  }
-
-  @Test
-  void unevenCloserMixtureStillShowsBothPeaksAndAboutTheRightShare() {
-    Synthetic s = new Synthetic(5);
-    double[] losses = Synthetic.concat(s.logNormal(150, -5, 0.25), s.logNormal(850, -3, 0.25));
-    LossModes modes = LossModes.of(new WidthLosses(3, 1000, losses));
-    assertEquals(2, modes.count());
-    assertEquals(0.15, modes.lotteryRate(), 0.01);
+    // Closer (8 sd) and uneven: both peaks, and about the right share.
+    LossModes closer = mixture(5, 150, -5, 850, -3, 0.25, 0);
+    assertEquals(2, closer.count());
+    assertEquals(0.15, closer.lotteryRate(), 0.01);
   }
 
   @Test
