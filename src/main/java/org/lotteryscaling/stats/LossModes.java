@@ -11,12 +11,14 @@ import java.util.List;
  * <ul>
  *   <li>Density: Gaussian kernel density of the ok networks' log10 losses, bandwidth by Silverman's
  *       rule of thumb h = 0.9 min(sd, IQR / 1.34) n^(-1/5) (sd with n - 1; IQR of type-7 quantiles;
- *       if min(...) is 0, sd is used), evaluated on {@value #GRID_POINTS} equally spaced points from
- *       min - 3h to max + 3h.
- *   <li>Peaks: local maxima of the density on that grid (a plateau counts once, at its middle) whose
- *       topographic prominence (peak height minus the higher of the lowest points on either side
- *       before a higher point or the grid's end, as in scipy.signal.peak_prominences) is at least
- *       {@value #MIN_PROMINENCE} times the density's maximum.
+ *       if min(...) is 0, sd is used), on {@value #GRID_POINTS} equally spaced points from
+ *       min - 3h to max + 3h, binned as R's density() does (linear binning onto the grid, then the
+ *       kernel; see {@link #binnedDensity}).
+ *   <li>Peaks: local maxima of the density on that grid (a plateau counts once, at its middle; the
+ *       density is 0 outside the grid) whose topographic prominence (peak height minus the higher of
+ *       the lowest points on either side before a higher point, 0 if that side reaches the grid's
+ *       end; as scipy.signal.peak_prominences) is at least {@value #MIN_PROMINENCE} times the
+ *       density's maximum.
  *   <li>Networks per peak: the lowest density point between two consecutive peaks is the valley that
  *       separates them; each ok network belongs to the peak between the valleys around it.
  *   <li>Lottery-ticket rate: networks in the lowest-loss peak divided by all networks of the width,
@@ -65,7 +67,7 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     for (int g = 0; g < GRID_POINTS; g++) {
       grid[g] = from + g * step;
     }
-    double[] f = density(x, h, grid);
+    double[] f = binnedDensity(x, h, from, step);
     List<Integer> tops = prominentPeaks(f);
     List<Peak> peaks = new ArrayList<>(tops.size());
     int member = 0;
@@ -99,36 +101,61 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     return 0.9 * spread * StrictMath.pow(n, -0.2);
   }
 
-  /** The Gaussian kernel density estimate of the sample at each grid point. */
-  static double[] density(double[] sample, double h, double[] grid) {
+  /**
+   * The binned Gaussian kernel density on the grid from + g step (g < GRID_POINTS): each sample's
+   * unit mass is split linearly between its two neighbouring grid points, and the grid weights are
+   * smoothed with the kernel (R's density() does the same). Binning keeps every sample's mass on the
+   * grid even when h is far below the grid step (most losses equal to many digits, one far away),
+   * where evaluating the kernel at the grid points would miss the samples and find no peak at all.
+   */
+  static double[] binnedDensity(double[] sample, double h, double from, double step) {
+    double[] weight = new double[GRID_POINTS];
+    for (double xi : sample) {
+      double t = (xi - from) / step;
+      int k = Math.min(GRID_POINTS - 2, (int) Math.floor(t));
+      double frac = t - k;
+      weight[k] += 1 - frac;
+      weight[k + 1] += frac;
+    }
+    double[] kernel = new double[GRID_POINTS];
     double norm = 1 / (sample.length * h * Math.sqrt(2 * Math.PI));
-    double[] f = new double[grid.length];
-    for (int g = 0; g < grid.length; g++) {
-      double sum = 0;
-      for (double xi : sample) {
-        double z = (grid[g] - xi) / h;
-        sum += StrictMath.exp(-0.5 * z * z);
+    for (int d = 0; d < GRID_POINTS; d++) {
+      double z = d * step / h;
+      kernel[d] = norm * StrictMath.exp(-0.5 * z * z);
+    }
+    double[] f = new double[GRID_POINTS];
+    for (int k = 0; k < GRID_POINTS; k++) {
+      if (weight[k] == 0) {
+        continue;
       }
-      f[g] = sum * norm;
+      for (int g = 0; g < GRID_POINTS; g++) {
+        f[g] += weight[k] * kernel[Math.abs(g - k)];
+      }
     }
     return f;
   }
 
-  /** Grid indices of the local maxima with prominence >= MIN_PROMINENCE * max, ascending. */
+  /**
+   * Grid indices of the local maxima with prominence >= MIN_PROMINENCE * max, ascending. The
+   * density counts as 0 outside the grid, so a spike on the grid's first or last point (all mass
+   * within far less than a grid step of the smallest or largest loss) is a peak too.
+   */
   static List<Integer> prominentPeaks(double[] f) {
     double max = 0;
     for (double v : f) {
       max = Math.max(max, v);
     }
     List<Integer> out = new ArrayList<>();
-    int i = 1;
-    while (i < f.length - 1) {
-      if (f[i] > f[i - 1]) {
+    int i = 0;
+    while (i < f.length) {
+      double left = i > 0 ? f[i - 1] : 0;
+      if (f[i] > left) {
         int end = i;
         while (end + 1 < f.length && f[end + 1] == f[i]) {
           end++;
         }
-        if (end + 1 < f.length && f[end + 1] < f[i]) {
+        double right = end + 1 < f.length ? f[end + 1] : 0;
+        if (right < f[i]) {
           int top = (i + end) / 2;
           if (prominence(f, top) >= MIN_PROMINENCE * max) {
             out.add(top);
@@ -142,15 +169,26 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     return out;
   }
 
-  /** Height of f[top] above the higher of its two bases (scipy.signal.peak_prominences). */
+  /**
+   * Height of f[top] above the higher of its two bases (scipy.signal.peak_prominences): each base is
+   * the lowest point on that side before a higher point, or 0 when the side runs off the grid.
+   */
   static double prominence(double[] f, int top) {
     double leftBase = f[top];
-    for (int j = top - 1; j >= 0 && f[j] <= f[top]; j--) {
+    int j = top - 1;
+    for (; j >= 0 && f[j] <= f[top]; j--) {
       leftBase = Math.min(leftBase, f[j]);
     }
+    if (j < 0) {
+      leftBase = 0;
+    }
     double rightBase = f[top];
-    for (int j = top + 1; j < f.length && f[j] <= f[top]; j++) {
+    j = top + 1;
+    for (; j < f.length && f[j] <= f[top]; j++) {
       rightBase = Math.min(rightBase, f[j]);
+    }
+    if (j == f.length) {
+      rightBase = 0;
     }
     return f[top] - Math.max(leftBase, rightBase);
   }

@@ -62,6 +62,45 @@ class LossModesTest {
   }
 
   @Test
+  void binnedDensityMatchesTheExactKernelSumAndIntegratesToOne() {
+    double[] x = new Synthetic(8).logNormal(300, 0, 1);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.log10(x[i]);
+    }
+    java.util.Arrays.sort(x);
+    double h = LossModes.silvermanBandwidth(x);
+    double from = x[0] - 3 * h;
+    double step = (x[x.length - 1] + 3 * h - from) / (LossModes.GRID_POINTS - 1);
+    double[] f = LossModes.binnedDensity(x, h, from, step);
+    double max = 0;
+    double integral = 0;
+    for (int g = 0; g < f.length; g++) {
+      double exact = 0;
+      for (double xi : x) {
+        double z = (from + g * step - xi) / h;
+        exact += Math.exp(-0.5 * z * z) / (x.length * h * Math.sqrt(2 * Math.PI));
+      }
+      assertEquals(exact, f[g], 2e-3 * 1 / h, "grid point " + g);
+      max = Math.max(max, f[g]);
+      integral += f[g] * step;
+    }
+    assertEquals(1, integral, 1e-3);
+  }
+
+  @Test
+  void manyEqualLossesAndOneOutlierAreTwoPeaksNotNone() {
+    // Five networks in the same minimum (equal to 9 digits: h is about 1e-9 decades), one far
+    // above: the kernel is far narrower than the grid step, and binning still finds both.
+    double[] losses = {1e-4, 1e-4 * (1 + 1e-9), 1e-4 * (1 + 2e-9), 1e-4 * (1 + 3e-9), 1e-4 * (1 + 4e-9), 1e-1};
+    LossModes modes = LossModes.of(new WidthLosses(4, 6, losses));
+    assertTrue(modes.bandwidth() > 0 && modes.bandwidth() < 1e-6, modes.toString());
+    assertEquals(2, modes.count(), modes.toString());
+    assertEquals(-4, modes.lowest().log10Loss(), 0.01);
+    assertEquals(5, modes.lowest().networks());
+    assertEquals(1, modes.peaks().get(1).networks());
+  }
+
+  @Test
   void prominenceFollowsTheTopographicDefinition() {
     double[] f = {0, 3, 1, 5, 2, 4, 0};
     assertEquals(2, LossModes.prominence(f, 1), 0); // bases 0 (left) and 1 (right, before 5)
@@ -70,6 +109,11 @@ class LossModesTest {
     assertEquals(java.util.List.of(1, 3, 5), LossModes.prominentPeaks(f));
     double[] plateau = {0, 2, 2, 2, 0};
     assertEquals(java.util.List.of(2), LossModes.prominentPeaks(plateau));
+    // Outside the grid the density is 0: edge spikes are peaks, their outer base is 0.
+    double[] edges = {3, 1, 2};
+    assertEquals(java.util.List.of(0, 2), LossModes.prominentPeaks(edges));
+    assertEquals(3, LossModes.prominence(edges, 0), 0);
+    assertEquals(1, LossModes.prominence(edges, 2), 0);
   }
 
   @Test
