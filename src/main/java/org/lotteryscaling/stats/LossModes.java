@@ -58,8 +58,7 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     }
     double h = silvermanBandwidth(x);
     if (h == 0) {
-      return new LossModes(0, List.of(new Peak(x[0], Double.NaN,
-          Double.NaN, n)), w.networks());
+      return new LossModes(0, List.of(new Peak(x[0], Double.NaN, Double.NaN, n)), w.networks());
     }
     double[] grid = new double[GRID_POINTS];
     double from = x[0] - 3 * h;
@@ -113,7 +112,7 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     for (double xi : sample) {
       double t = (xi - from) / step;
       int k = Math.min(GRID_POINTS - 2, (int) Math.floor(t));
-      double frac = t - k;
+      double frac = Math.max(0, Math.min(1, t - k)); // rounding at the grid's ends
       weight[k] += 1 - frac;
       weight[k + 1] += frac;
     }
