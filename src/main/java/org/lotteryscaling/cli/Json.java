@@ -86,6 +86,40 @@ final class Json {
     return this;
   }
 
+  /**
+   * Any plain value: null, String, Boolean, a number, a List (array) or a Map with String keys
+   * (object), nested freely; anything else as its string.
+   */
+  Json any(Object x) {
+    if (x == null || x instanceof Boolean) {
+      comma();
+      out.append(x);
+      needComma = true;
+    } else if (x instanceof Double || x instanceof Float) {
+      value(((Number) x).doubleValue());
+    } else if (x instanceof Long || x instanceof Integer || x instanceof Short || x instanceof Byte) {
+      value(((Number) x).longValue());
+    } else if (x instanceof java.util.List<?> list) {
+      comma();
+      out.append('[');
+      needComma = false;
+      for (Object element : list) {
+        any(element);
+      }
+      out.append(']');
+      needComma = true;
+    } else if (x instanceof java.util.Map<?, ?> map) {
+      begin();
+      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+        key(String.valueOf(e.getKey())).any(e.getValue());
+      }
+      end();
+    } else {
+      value(x.toString());
+    }
+    return this;
+  }
+
   private void comma() {
     if (needComma) {
       out.append(',');

@@ -1,0 +1,56 @@
+package org.lotteryscaling.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lotteryscaling.jobs.AggregateJob;
+import org.lotteryscaling.jobs.AggregateSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** runs -> loss_summary, loss_histogram, loss_modes, scaling_fit, synergy. */
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Summarise DIR/runs into loss_summary, loss_histogram, loss_modes, scaling_fit and "
+        + "synergy (Parquet tables in DIR, replaced on every run).")
+public final class AggregateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--results", required = true, paramLabel = "DIR", description = "results folder")
+  Path results;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
+  String master;
+
+  @Option(names = "--bins", paramLabel = "N",
+      description = "log10-loss histogram bins per (target, activation) (default 40)")
+  int bins = AggregateSettings.DEFAULT_BINS;
+
+  @Option(names = "--bootstrap", paramLabel = "N",
+      description = "bootstrap resamples of the scaling fits (default 1000)")
+  int resamples = AggregateSettings.DEFAULT_RESAMPLES;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the resampling (default 0)")
+  long seed;
+
+  @Override
+  public Integer call() {
+    AggregateSettings settings = new AggregateSettings(bins, resamples, seed);
+    long start = System.nanoTime();
+    Map<String, Long> written = AggregateJob.run(master, results, settings);
+    PrintWriter out = spec.commandLine().getOut();
+    for (Map.Entry<String, Long> table : written.entrySet()) {
+      out.printf(Locale.ROOT, "wrote %-40s %8d rows%n", results.resolve(table.getKey()), table.getValue());
+    }
+    out.printf(Locale.ROOT, "aggregated in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,215 @@
+package org.lotteryscaling.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.stats.Synthetic;
+
+/**
+ * The aggregate job on local[2] over one synthetic runs folder with known answers:
+ * <ul>
+ *   <li>x2/silu: C N^-1 with lognormal noise at widths 5, 10, 20, 40;
+ *   <li>x2/relu: width 2 a two-component mixture (120 tickets near 1e-6, 280 near 1e-2, 10 diverged),
+ *       width 4 ten times better than ensembling two width-2 networks, width 8 exactly ensembling
+ *       two width-4 networks, width 3 a single network;
+ *   <li>sin/tanh: a single width;
+ *   <li>cos/silu: width 2 all diverged (and one "ok" row with an infinite loss), width 4 fine.
+ * </ul>
+ */
+class AggregateJobTest {
+  static SparkSession spark;
+  @TempDir static Path dir;
+  static Map<String, Long> written;
+  static double[] reluWidth2;
+
+  @BeforeAll
+  static void aggregateOnce() {
+    spark = Spark.session("aggregate-test", "local[2]");
+    Synthetic s = new Synthetic(42);
+    SyntheticRuns runs = new SyntheticRuns();
+    for (int n : new int[] {5, 10, 20, 40}) {
+      runs.ok("x2", "silu", n, s.powerLaw(150, 0.5, 1, n, 0.7));
+    }
+    reluWidth2 = Synthetic.concat(s.logNormal(120, -6, 0.3), s.logNormal(280, -2, 0.3));
+    runs.ok("x2", "relu", 2, reluWidth2).diverged("x2", "relu", 2, 10);
+    double[] width4 = s.harmonicPairs(400, reluWidth2);
+    for (int i = 0; i < width4.length; i++) {
+      width4[i] /= 10;
+    }
+    runs.ok("x2", "relu", 4, width4);
+    runs.ok("x2", "relu", 8, s.harmonicPairs(400, width4));
+    runs.ok("x2", "relu", 3, 0.125);
+    runs.ok("sin", "tanh", 7, s.logNormal(50, -3, 0.2));
+    runs.diverged("cos", "silu", 2, 4).add("cos", "silu", 2, "ok", Double.POSITIVE_INFINITY);
+    runs.ok("cos", "silu", 4, 1e-3, 2e-3, 4e-3);
+    runs.write(spark, dir);
+    written = AggregateJob.run(spark, dir, new AggregateSettings(20, 300, 0));
+  }
+
+  static List<Row> rows(String sql) {
+    return spark.sql(sql).collectAsList();
+  }
+
+  static Row one(String table, String where) {
+    spark.read().parquet(dir.resolve(table).toString()).createOrReplaceTempView("t_" + table);
+    List<Row> r = rows("SELECT * FROM t_" + table + " WHERE " + where);
+    assertEquals(1, r.size(), table + " where " + where);
+    return r.get(0);
+  }
+
+  static <T> T get(Row r, String column) {
+    return r.getAs(column);
+  }
+
+  @Test
+  void everyTableIsWrittenWithItsDocumentedSchema() {
+    assertEquals(List.of(Tables.LOSS_SUMMARY, Tables.LOSS_HISTOGRAM, Tables.LOSS_MODES,
+        Tables.SCALING_FIT, Tables.SYNERGY), List.copyOf(written.keySet()));
+    for (String table : written.keySet()) {
+      assertEquals(Tables.SCHEMAS.get(table).fieldNames().length,
+          spark.read().parquet(dir.resolve(table).toString()).schema().fieldNames().length, table);
+      assertTrue(Files.exists(dir.resolve(table).resolve("_SUCCESS")), table);
+    }
+    // widths: 4 (x2/silu) + 4 (x2/relu) + 1 (sin/tanh) + 2 (cos/silu)
+    assertEquals(11, written.get(Tables.LOSS_SUMMARY));
+    assertEquals(11 * 20, written.get(Tables.LOSS_HISTOGRAM));
+    assertEquals(11, written.get(Tables.LOSS_MODES));
+  }
+
+  @Test
+  void summaryCountsDivergedNetworksAndLeavesThemOutOfTheStatistics() {
+    Row relu2 = one(Tables.LOSS_SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 2");
+    assertEquals(410L, (long) get(relu2, "networks"));
+    assertEquals(400L, (long) get(relu2, "ok"));
+    assertEquals(10L, (long) get(relu2, "diverged"));
+    double[] sorted = reluWidth2.clone();
+    java.util.Arrays.sort(sorted);
+    assertEquals(sorted[0], get(relu2, "loss_min"), 0);
+    assertEquals((sorted[199] + sorted[200]) / 2, get(relu2, "loss_median"), 0);
+    Row cos2 = one(Tables.LOSS_SUMMARY, "target = 'cos' AND width = 2");
+    assertEquals(5L, (long) get(cos2, "networks"));
+    assertEquals(0L, (long) get(cos2, "ok"));
+    assertEquals(5L, (long) get(cos2, "diverged"));
+    assertNull(get(cos2, "loss_median"));
+    Row single = one(Tables.LOSS_SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 3");
+    assertEquals(0.125, get(single, "loss_q90"), 0);
+    assertNull(get(single, "log10_sd"));
+  }
+
+  @Test
+  void histogramBinsAreSharedAcrossWidthsAndCountEveryOkNetwork() {
+    List<Row> edges = rows("SELECT width, min(log10_lo) lo, max(log10_hi) hi, sum(count) n, count(*) bins "
+        + "FROM parquet.`" + dir.resolve(Tables.LOSS_HISTOGRAM) + "` "
+        + "WHERE target = 'x2' AND activation = 'relu' GROUP BY width ORDER BY width");
+    assertEquals(4, edges.size());
+    for (Row r : edges) {
+      assertEquals(edges.get(0).getDouble(1), r.getDouble(1), 0);
+      assertEquals(edges.get(0).getDouble(2), r.getDouble(2), 0);
+      assertEquals(20L, r.getLong(4));
+    }
+    assertEquals(400L, edges.get(0).getLong(3));
+    assertEquals(1L, edges.get(1).getLong(3));
+    Row cos2 = rows("SELECT sum(count), max(fraction) FROM parquet.`" + dir.resolve(Tables.LOSS_HISTOGRAM)
+        + "` WHERE target = 'cos' AND width = 2").get(0);
+    assertEquals(0L, cos2.getLong(0));
+    assertTrue(cos2.isNullAt(1));
+  }
+
+  @Test
+  void modesFindTheMixtureAndItsLotteryTicketRate() {
+    Row relu2 = one(Tables.LOSS_MODES, "target = 'x2' AND activation = 'relu' AND width = 2");
+    assertEquals(2, (int) get(relu2, "peaks"));
+    assertEquals(-6, get(relu2, "lowest_peak_log10"), 0.15);
+    assertEquals(120L, (long) get(relu2, "lottery_networks"));
+    assertEquals(120.0 / 410, get(relu2, "lottery_rate"), 1e-12);
+    Row cos2 = one(Tables.LOSS_MODES, "target = 'cos' AND width = 2");
+    assertEquals(0, (int) get(cos2, "peaks"));
+    assertEquals(0.0, get(cos2, "lottery_rate"), 0);
+    assertNull(get(cos2, "lowest_peak_log10"));
+  }
+
+  @Test
+  void scalingFitGivesAlphaBackAndLocalExponents() {
+    Row all = one(Tables.SCALING_FIT, "target = 'x2' AND activation = 'silu' AND kind = 'all'");
+    assertTrue((double) get(all, "alpha_low") <= 1 && 1 <= (double) get(all, "alpha_high"), all.toString());
+    assertEquals(5, (int) get(all, "width_min"));
+    assertEquals(40, (int) get(all, "width_max"));
+    assertEquals(300, (int) get(all, "resamples"));
+    List<Row> local = rows("SELECT width_min, width_max FROM parquet.`" + dir.resolve(Tables.SCALING_FIT)
+        + "` WHERE target = 'x2' AND activation = 'silu' AND kind = 'local' ORDER BY width_min");
+    assertEquals(3, local.size());
+    assertEquals(10, local.get(1).getInt(0));
+    assertEquals(20, local.get(1).getInt(1));
+    // A single width (sin/tanh) and one width with ok networks (cos/silu) have no fit.
+    assertEquals(0, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT)
+        + "` WHERE target IN ('sin', 'cos')").size());
+  }
+
+  @Test
+  void synergyVerdictsMatchHowTheWidthsWereBuilt() {
+    List<Row> relu = rows("SELECT width, half_width, verdict FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+        + "` WHERE target = 'x2' AND activation = 'relu' ORDER BY width");
+    assertEquals(2, relu.size()); // 4 (from 2) and 8 (from 4); 2's half (1) and 3's are not in the grid
+    assertEquals("synergy", relu.get(0).getString(2));
+    assertEquals(8, relu.get(1).getInt(0));
+    assertEquals("ensembling", relu.get(1).getString(2));
+    // cos/silu width 4: its half has no ok network; sin/tanh: no N/2; x2/silu: 10, 20, 40.
+    assertEquals(0, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+        + "` WHERE target IN ('sin', 'cos')").size());
+    assertEquals(3, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+        + "` WHERE target = 'x2' AND activation = 'silu'").size());
+  }
+
+  @Test
+  void aSecondRunOverwritesWithTheSameNumbers() {
+    List<Row> before = rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT) + "`");
+    AggregateJob.run(spark, dir, new AggregateSettings(20, 300, 0));
+    assertEquals(before, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT) + "`"));
+  }
+
+  @Test
+  void emptyRunsGiveEmptyTablesAndUnfinishedWritesAreNotPartOfTheTable(@TempDir Path empty)
+      throws Exception {
+    new SyntheticRuns().write(spark, empty);
+    Path unfinished = Files.createDirectories(empty.resolve("runs").resolve("_temporary").resolve("0"));
+    Files.writeString(unfinished.resolve("part-0.parquet"), "half written");
+    Map<String, Long> counts = AggregateJob.run(spark, empty, AggregateSettings.defaults());
+    assertEquals(5, counts.size());
+    for (long n : counts.values()) {
+      assertEquals(0, n);
+    }
+  }
+
+  @Test
+  void foldersThatAreNotResultsFoldersGetOneLineErrors(@TempDir Path other) throws Exception {
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> AggregateJob.run(spark, other.resolve("nope"), AggregateSettings.defaults()));
+    assertTrue(missing.getMessage().startsWith("no such results folder"), missing.getMessage());
+    IllegalArgumentException noRuns = assertThrows(IllegalArgumentException.class,
+        () -> AggregateJob.run(spark, other, AggregateSettings.defaults()));
+    assertTrue(noRuns.getMessage().startsWith("not a results folder"), noRuns.getMessage());
+    spark.range(3).write().parquet(other.resolve("runs").toString());
+    IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+        () -> AggregateJob.run(spark, other, AggregateSettings.defaults()));
+    assertTrue(foreign.getMessage().startsWith("not a runs table"), foreign.getMessage());
+    Path garbage = Files.createDirectories(other.resolve("g").resolve("runs"));
+    Files.writeString(garbage.resolve("part-0.parquet"), "not parquet");
+    IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+        () -> AggregateJob.run(spark, other.resolve("g"), AggregateSettings.defaults()));
+    assertTrue(corrupt.getMessage().startsWith("cannot read"), corrupt.getMessage());
+    for (IllegalArgumentException e : List.of(missing, noRuns, foreign, corrupt)) {
+      assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+  }
+}

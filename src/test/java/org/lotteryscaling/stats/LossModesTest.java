@@ -1,0 +1,135 @@
+package org.lotteryscaling.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LossModesTest {
+
+  /** Modes of `low` tickets around 10^lowCenter and `high` others around 10^highCenter. */
+  static LossModes mixture(long seed, int low, double lowCenter, int high, double highCenter,
+      double sd, long diverged) {
+    Synthetic s = new Synthetic(seed);
+    double[] losses = Synthetic.concat(s.logNormal(low, lowCenter, sd), s.logNormal(high, highCenter, sd));
+    return LossModes.of(new WidthLosses(2, low + high + diverged, losses));
+  }
+
+  @Test
+  void twoComponentMixtureHasTwoModesAndTheLowComponentsShare() {
+    // 300 lottery tickets around 1e-6, 700 others around 1e-2, 100 diverged.
+    LossModes modes = mixture(11, 300, -6, 700, -2, 0.3, 100);
+    assertEquals(2, modes.count());
+    assertEquals(-6, modes.lowest().log10Loss(), 0.15);
+    assertEquals(-2, modes.peaks().get(1).log10Loss(), 0.15);
+    // Components 13 sd apart: the valley separates them exactly.
+    assertEquals(300, modes.lowest().networks());
+    assertEquals(700, modes.peaks().get(1).networks());
+    assertEquals(300.0 / 1100, modes.lotteryRate(), 1e-12);
+    // Closer (8 sd) and uneven: both peaks, and about the right share.
+    LossModes closer = mixture(5, 150, -5, 850, -3, 0.25, 0);
+    assertEquals(2, closer.count());
+    assertEquals(0.15, closer.lotteryRate(), 0.01);
+  }
+
+  @Test
+  void oneLognormalHasOneModeAtItsCenterHoldingEveryNetwork() {
+    // The mode of a kernel density is a noisy estimator (here sd about 0.1 decade): check several
+    // samples one by one loosely and their average tightly.
+    double sum = 0;
+    for (long seed = 0; seed < 10; seed++) {
+      LossModes modes = LossModes.of(new WidthLosses(20, 1000, new Synthetic(seed).logNormal(1000, -4, 0.5)));
+      assertEquals(1, modes.count());
+      assertEquals(-4, modes.lowest().log10Loss(), 0.35);
+      assertEquals(1.0, modes.lotteryRate(), 0);
+      sum += modes.lowest().log10Loss();
+    }
+    assertEquals(-4, sum / 10, 0.1);
+  }
+
+  @Test
+  void bandwidthIsSilvermansRule() {
+    double[] logs = {-4, -3, -2, -1, 0};
+    double sd = Math.sqrt(2.5);
+    double iqr = 2; // type-7 quartiles -3 and -1
+    double expected = 0.9 * Math.min(sd, iqr / 1.34) * Math.pow(5, -0.2);
+    assertEquals(expected, LossModes.silvermanBandwidth(logs), 1e-12);
+    // Zero IQR with spread: sd is used.
+    double[] ties = {1, 1, 1, 1, 1, 1, 1, 5};
+    double sdTies = LossSummary.sampleSd(ties);
+    assertEquals(0.9 * sdTies * Math.pow(8, -0.2), LossModes.silvermanBandwidth(ties), 1e-12);
+  }
+
+  @Test
+  void binnedDensityMatchesTheExactKernelSumAndIntegratesToOne() {
+    double[] x = new Synthetic(8).logNormal(300, 0, 1);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.log10(x[i]);
+    }
+    java.util.Arrays.sort(x);
+    double h = LossModes.silvermanBandwidth(x);
+    double from = x[0] - 3 * h;
+    double step = (x[x.length - 1] + 3 * h - from) / (LossModes.GRID_POINTS - 1);
+    double[] f = LossModes.binnedDensity(x, h, from, step);
+    double max = 0;
+    double integral = 0;
+    for (int g = 0; g < f.length; g++) {
+      double exact = 0;
+      for (double xi : x) {
+        double z = (from + g * step - xi) / h;
+        exact += Math.exp(-0.5 * z * z) / (x.length * h * Math.sqrt(2 * Math.PI));
+      }
+      assertEquals(exact, f[g], 2e-3 * 1 / h, "grid point " + g);
+      max = Math.max(max, f[g]);
+      integral += f[g] * step;
+    }
+    assertEquals(1, integral, 1e-3);
+  }
+
+  @Test
+  void manyEqualLossesAndOneOutlierAreTwoPeaksNotNone() {
+    // Five networks in the same minimum (equal to 9 digits: h is about 1e-9 decades), one far
+    // above: the kernel is far narrower than the grid step, and binning still finds both.
+    double[] losses = {1e-4, 1e-4 * (1 + 1e-9), 1e-4 * (1 + 2e-9), 1e-4 * (1 + 3e-9), 1e-4 * (1 + 4e-9), 1e-1};
+    LossModes modes = LossModes.of(new WidthLosses(4, 6, losses));
+    assertTrue(modes.bandwidth() > 0 && modes.bandwidth() < 1e-6, modes.toString());
+    assertEquals(2, modes.count(), modes.toString());
+    assertEquals(-4, modes.lowest().log10Loss(), 0.01);
+    assertEquals(5, modes.lowest().networks());
+    assertEquals(1, modes.peaks().get(1).networks());
+  }
+
+  @Test
+  void prominenceFollowsTheTopographicDefinition() {
+    double[] f = {0, 3, 1, 5, 2, 4, 0};
+    assertEquals(2, LossModes.prominence(f, 1), 0); // bases 0 (left) and 1 (right, before 5)
+    assertEquals(5, LossModes.prominence(f, 3), 0);
+    assertEquals(2, LossModes.prominence(f, 5), 0); // bases 2 (left, before 5) and 0
+    assertEquals(java.util.List.of(1, 3, 5), LossModes.prominentPeaks(f));
+    double[] plateau = {0, 2, 2, 2, 0};
+    assertEquals(java.util.List.of(2), LossModes.prominentPeaks(plateau));
+    // Outside the grid the density is 0: edge spikes are peaks, their outer base is 0.
+    double[] edges = {3, 1, 2};
+    assertEquals(java.util.List.of(0, 2), LossModes.prominentPeaks(edges));
+    assertEquals(3, LossModes.prominence(edges, 0), 0);
+    assertEquals(1, LossModes.prominence(edges, 2), 0);
+  }
+
+  @Test
+  void degenerateSamplesHaveDefinedModes() {
+    LossModes one = LossModes.of(new WidthLosses(1, 4, new double[] {1e-3}));
+    assertEquals(1, one.count());
+    assertEquals(0, one.bandwidth(), 0);
+    assertEquals(-3, one.lowest().log10Loss(), 1e-12);
+    assertEquals(0.25, one.lotteryRate(), 0);
+    LossModes same = LossModes.of(new WidthLosses(1, 3, new double[] {0.5, 0.5, 0.5}));
+    assertEquals(1, same.count());
+    assertEquals(3, same.lowest().networks());
+    LossModes none = LossModes.of(new WidthLosses(1, 6, new double[0]));
+    assertEquals(0, none.count());
+    assertNull(none.lowest());
+    assertEquals(0, none.lotteryRate(), 0);
+    assertTrue(Double.isNaN(none.bandwidth()));
+  }
+}

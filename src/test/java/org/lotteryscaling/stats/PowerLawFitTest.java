@@ -1,0 +1,100 @@
+package org.lotteryscaling.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PowerLawFitTest {
+
+  static final int[] PAPER_WIDTHS = {10, 20, 30, 40, 50};
+
+  static List<WidthLosses> powerLaw(long seed, double c, double alpha, int[] widths, int seeds, double sigma) {
+    Synthetic s = new Synthetic(seed);
+    List<WidthLosses> out = new ArrayList<>();
+    for (int n : widths) {
+      out.add(new WidthLosses(n, seeds, s.powerLaw(seeds, c, alpha, n, sigma)));
+    }
+    return out;
+  }
+
+  @Test
+  void lognormalNoiseAroundAPowerLawGivesAlphaBackInsideTheInterval() {
+    for (double alpha : new double[] {1, 4}) {
+      List<PowerLawFit> fits = PowerLawFit.fits(powerLaw(7, 0.3, alpha, PAPER_WIDTHS, 300, 0.8), 1000, 1);
+      PowerLawFit all = fits.get(0);
+      assertEquals(PowerLawFit.Kind.ALL, all.kind());
+      assertEquals(10, all.widthMin());
+      assertEquals(50, all.widthMax());
+      assertEquals(5, all.widths());
+      assertTrue(all.alphaLow() <= alpha && alpha <= all.alphaHigh(), all.toString());
+      assertTrue(all.alphaHigh() - all.alphaLow() < 0.3, all.toString());
+      assertEquals(Math.log10(0.3), Math.log10(all.prefactor()), 0.2);
+      assertEquals(4, fits.size() - 1);
+      for (PowerLawFit local : fits.subList(1, fits.size())) {
+        assertEquals(PowerLawFit.Kind.LOCAL, local.kind());
+        assertEquals(2, local.widths());
+        assertTrue(local.alphaLow() <= alpha && alpha <= local.alphaHigh(), local.toString());
+      }
+    }
+  }
+
+  @Test
+  void theIntervalCoversTheTrueAlphaAboutNinetyFivePercentOfTheTime() {
+    int covered = 0;
+    int trials = 100;
+    for (int t = 0; t < trials; t++) {
+      PowerLawFit all = PowerLawFit.fits(powerLaw(100 + t, 1, 1, PAPER_WIDTHS, 100, 1.0), 400, t).get(0);
+      if (all.alphaLow() <= 1 && 1 <= all.alphaHigh()) {
+        covered++;
+      }
+    }
+    assertTrue(covered >= 85 && covered <= 100, covered + " of " + trials);
+  }
+
+  @Test
+  void localExponentsShowABrokenPowerLaw() {
+    // Exact medians: N^-4 up to N = 4, then N^-1 (the ReLU picture of figure 1c).
+    int[] widths = {1, 2, 4, 8, 16};
+    List<WidthLosses> data = new ArrayList<>();
+    for (int n : widths) {
+      double median = n <= 4 ? Math.pow(n, -4) : Math.pow(4, -4) * 4.0 / n;
+      data.add(new WidthLosses(n, 1, new double[] {median}));
+    }
+    List<PowerLawFit> fits = PowerLawFit.fits(data, 50, 0);
+    double[] expected = {4, 4, 1, 1};
+    for (int j = 0; j < 4; j++) {
+      PowerLawFit local = fits.get(j + 1);
+      assertEquals(widths[j], local.widthMin());
+      assertEquals(widths[j + 1], local.widthMax());
+      assertEquals(expected[j], local.alpha(), 1e-12);
+      // One network per width: every resample is the sample, the interval is the point.
+      assertEquals(local.alpha(), local.alphaLow(), 1e-12);
+      assertEquals(local.alpha(), local.alphaHigh(), 1e-12);
+    }
+  }
+
+  @Test
+  void edgeCasesHaveDefinedFits() {
+    assertEquals(List.of(), PowerLawFit.fits(List.of(), 10, 0));
+    assertEquals(List.of(), PowerLawFit.fits(List.of(new WidthLosses(10, 5, new double[] {1, 2})), 10, 0));
+    // A width with every network diverged is left out of the fit.
+    List<WidthLosses> data = List.of(new WidthLosses(1, 3, new double[] {1}),
+        new WidthLosses(2, 3, new double[0]), new WidthLosses(4, 1, new double[] {0.25}));
+    List<PowerLawFit> fits = PowerLawFit.fits(data, 10, 0);
+    assertEquals(2, fits.size());
+    assertEquals(1, fits.get(0).alpha(), 1e-12);
+    assertEquals(2, fits.get(0).widths());
+    assertEquals(fits.get(0), PowerLawFit.fits(data, 10, 0).get(0));
+  }
+
+  @Test
+  void sameSeedSameIntervalDifferentSeedDifferentDraws() {
+    List<WidthLosses> data = powerLaw(3, 1, 1, PAPER_WIDTHS, 50, 1);
+    assertEquals(PowerLawFit.fits(data, 200, 9), PowerLawFit.fits(data, 200, 9));
+    assertTrue(PowerLawFit.fits(data, 200, 9).get(0).alphaLow()
+        != PowerLawFit.fits(data, 200, 10).get(0).alphaLow());
+  }
+}
