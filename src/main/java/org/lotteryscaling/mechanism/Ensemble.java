@@ -1,5 +1,9 @@
 package org.lotteryscaling.mechanism;
 
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Dataset;
+import org.lotteryscaling.nn.Network;
+
 /**
  * Two trained networks combined by least-squares output weights (beyond the paper: the real
  * ensemble behind its synergy formula): f_E = a f_1 + b f_2 + c fitted on the training points, its
@@ -42,7 +46,29 @@ public record Ensemble(double weightA, double weightB, double offset, double los
     return 1.0 / (1.0 / lossA + 1.0 / lossB + 1.0 / varianceY);
   }
 
-  static double meanSquaredError(double[] f, double[] y) {
+  /** f(x_m) at each point of a dataset. */
+  public static double[] predictions(Network network, Activation activation, Dataset data) {
+    double[] f = new double[data.size()];
+    double[] x = new double[data.dimension()];
+    for (int m = 0; m < f.length; m++) {
+      for (int j = 0; j < x.length; j++) {
+        x[j] = data.x(m, j);
+      }
+      f[m] = network.apply(activation, x);
+    }
+    return f;
+  }
+
+  /** The ensemble's own predictions a fa + b fb + c. */
+  public double[] combine(double[] fa, double[] fb) {
+    double[] f = new double[fa.length];
+    for (int m = 0; m < f.length; m++) {
+      f[m] = weightA * fa[m] + weightB * fb[m] + offset;
+    }
+    return f;
+  }
+
+  public static double meanSquaredError(double[] f, double[] y) {
     double sum = 0;
     for (int m = 0; m < y.length; m++) {
       double r = f[m] - y[m];

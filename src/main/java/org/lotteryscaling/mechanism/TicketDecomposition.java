@@ -39,7 +39,7 @@ public record TicketDecomposition(MirrorPairing pairing, List<Ticket> tickets,
    * @param r2                R^2 of the best linear fit of g to the target
    * @param scale, offset     that fit's alpha and beta
    * @param errorRms          root mean square of e over the training points
-   * @param errorCurve        e on the grid points given to {@link #of}
+   * @param errorCurve        e on the grid points given to {@link #of} (empty without a grid)
    */
   public record Ticket(int neuronA, int neuronB, double mirrorDistance, double r2, double scale,
       double offset, double errorRms, double[] errorCurve) {}
@@ -82,8 +82,8 @@ public record TicketDecomposition(MirrorPairing pairing, List<Ticket> tickets,
         sse += e[m] * e[m];
       }
       double r2 = syy == 0 ? 0 : 1 - sse / syy;
-      double[] curve = new double[grid.size()];
-      double[] gGrid = pairFunction(network, activation, pair, grid);
+      double[] curve = new double[grid == null ? 0 : grid.size()];
+      double[] gGrid = grid == null ? curve : pairFunction(network, activation, pair, grid);
       for (int m = 0; m < curve.length; m++) {
         curve[m] = alpha * gGrid[m] + beta - grid.y(m);
       }
