@@ -127,10 +127,11 @@ public final class AnalyzeJob {
     Network n = network(row);
     NeuronSymmetry sym = NeuronSymmetry.of(n, NeuronSymmetry.DEFAULT_RATIO,
         NeuronSymmetry.DEFAULT_CONTROL_DRAWS, row.getLong(row.fieldIndex("seed")));
+    double[][] w = n.wMatrix();
     List<Row> out = new ArrayList<>(n.width());
     for (int i = 0; i < n.width(); i++) {
       out.add(RowFactory.create(target(row).id(), activation(row).id(), n.width(),
-          row.getLong(row.fieldIndex("seed")), i, list(n.wMatrix()[i]), n.b(i), n.v(i),
+          row.getLong(row.fieldIndex("seed")), i, list(w[i]), n.b(i), n.v(i),
           sym.mirrorDistance()[i], sym.mirrorPartner()[i], sym.close(i), sym.threshold(),
           sym.share(), sym.controlShare(), sym.score(), sym.symmetric()));
     }
@@ -329,6 +330,7 @@ public final class AnalyzeJob {
     Network n = network(row);
     double[] errorX = target(row).dimension() == 1
         ? ActivationCurves.grid(s.low(), s.high(), s.gridPoints()) : new double[0];
+    double[][] w = n.wMatrix();
     List<Row> out = new ArrayList<>();
     for (int k = 0; k < t.tickets().size(); k++) {
       TicketDecomposition.Ticket p = t.tickets().get(k);
@@ -336,7 +338,7 @@ public final class AnalyzeJob {
       int b = p.neuronB();
       out.add(RowFactory.create(target(row).id(), activation(row).id(), n.width(),
           row.getLong(row.fieldIndex("seed")), k, a, b, p.mirrorDistance(),
-          list(n.wMatrix()[a]), n.b(a), n.v(a), list(n.wMatrix()[b]), n.b(b), n.v(b), p.r2(),
+          list(w[a]), n.b(a), n.v(a), list(w[b]), n.b(b), n.v(b), p.r2(),
           p.scale(), p.offset(), p.errorRms(), list(errorX), list(p.errorCurve())));
     }
     return out;

@@ -1,9 +1,6 @@
 package org.lotteryscaling.mechanism;
 
 import java.util.Arrays;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.RandomStream;
 
@@ -140,35 +137,18 @@ public record NeuronSymmetry(double[] mirrorDistance, int[] mirrorPartner, doubl
   /** Independent draws from the Gaussian with the sample mean and covariance of some points. */
   static final class GaussianSampler {
     private final double[] mean;
-    private final double[][] factor; // covariance = factor * factor^T (from its eigendecomposition)
+    private final double[][] factor;
 
     GaussianSampler(double[][] points) {
-      int n = points.length;
-      int p = points[0].length;
-      mean = new double[p];
-      for (double[] x : points) {
-        for (int k = 0; k < p; k++) {
-          mean[k] += x[k] / n;
-        }
-      }
-      DMatrixRMaj cov = new DMatrixRMaj(p, p);
-      for (double[] x : points) {
-        for (int a = 0; a < p; a++) {
-          for (int b = 0; b < p; b++) {
-            cov.add(a, b, (x[a] - mean[a]) * (x[b] - mean[b]) / n);
-          }
-        }
-      }
-      EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
-      if (!eig.decompose(cov)) {
-        throw new IllegalStateException("eigendecomposition of a covariance failed");
-      }
+      // The covariance's eigenvectors scaled by the root of their variances: cov = F F^T.
+      Pca pca = Pca.of(points);
+      mean = pca.mean();
+      int p = mean.length;
       factor = new double[p][p];
       for (int e = 0; e < p; e++) {
-        double scale = Math.sqrt(Math.max(eig.getEigenvalue(e).real, 0));
-        DMatrixRMaj vec = eig.getEigenVector(e);
+        double scale = Math.sqrt(pca.variances()[e]);
         for (int k = 0; k < p; k++) {
-          factor[k][e] = vec.get(k, 0) * scale;
+          factor[k][e] = pca.components()[e][k] * scale;
         }
       }
     }
