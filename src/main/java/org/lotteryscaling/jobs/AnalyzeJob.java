@@ -285,29 +285,29 @@ public final class AnalyzeJob {
   }
 
   private static Table ticketPairs(Dataset<Row> runs, AnalyzeSettings s) {
-    JavaRDD<Row> rows = ofWidths(runs, s.ticketWidths());
-    if (rows.isEmpty()) {
-      return skipped(Tables.TICKET_PAIRS, Tables.TICKET_PAIRS_SCHEMA,
-          "no network of the ticket widths " + s.ticketWidths());
-    }
-    return table(Tables.TICKET_PAIRS, Tables.TICKET_PAIRS_SCHEMA,
-        rows.flatMap(row -> ticketPairRows(row, s).iterator()));
+    return ofTicketWidths(runs, s, Tables.TICKET_PAIRS, Tables.TICKET_PAIRS_SCHEMA,
+        rows -> rows.flatMap(row -> ticketPairRows(row, s).iterator()));
   }
 
   private static Table ticketCorrelation(Dataset<Row> runs, AnalyzeSettings s) {
-    JavaRDD<Row> rows = ofWidths(runs, s.ticketWidths());
-    if (rows.isEmpty()) {
-      return skipped(Tables.TICKET_CORRELATION, Tables.TICKET_CORRELATION_SCHEMA,
-          "no network of the ticket widths " + s.ticketWidths());
-    }
-    return table(Tables.TICKET_CORRELATION, Tables.TICKET_CORRELATION_SCHEMA,
-        rows.map(row -> {
+    return ofTicketWidths(runs, s, Tables.TICKET_CORRELATION, Tables.TICKET_CORRELATION_SCHEMA,
+        rows -> rows.map(row -> {
           TicketDecomposition t = decompose(row, s, false);
           return RowFactory.create(target(row).id(), activation(row).id(),
               row.getInt(row.fieldIndex("width")), row.getLong(row.fieldIndex("seed")),
               t.tickets().size(), t.pairing().exact(), list(flatten(t.correlation())),
               list(t.eigenvalues()), t.effectiveTickets());
         }));
+  }
+
+  /** A table computed from the networks of the ticket widths, or skipped when there are none. */
+  private static Table ofTicketWidths(Dataset<Row> runs, AnalyzeSettings s, String name,
+      StructType schema, java.util.function.Function<JavaRDD<Row>, JavaRDD<Row>> analysis) {
+    JavaRDD<Row> rows = ofWidths(runs, s.ticketWidths());
+    if (rows.isEmpty()) {
+      return skipped(name, schema, "no network of the ticket widths " + s.ticketWidths());
+    }
+    return table(name, schema, analysis.apply(rows));
   }
 
   private static TicketDecomposition decompose(Row row, AnalyzeSettings s, boolean withCurves) {
