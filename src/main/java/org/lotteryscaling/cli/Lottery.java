@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         AggregateCommand.class,
         SqlCommand.class,
         BenchCommand.class,
+        AnalyzeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
 

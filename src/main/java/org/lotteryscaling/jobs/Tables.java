@@ -26,7 +26,9 @@ import org.lotteryscaling.task.TaskKey;
 
 /**
  * The result tables of one results folder and their schemas. Every table is a Parquet folder
- * {@code DIR/<name>} written through Spark's commit protocol.
+ * {@code DIR/<name>} written through Spark's commit protocol. The mechanism tables (neurons,
+ * tickets, algorithms, algorithm_curves, ticket_pairs, ticket_correlation, distilled, ensembles)
+ * are documented at their constants below.
  *
  * <h2>runs</h2>
  * One row per trained network, partitioned by target and activation.
@@ -261,6 +263,245 @@ public final class Tables {
 
   /** The partition columns of runs, in order. */
   public static final String[] RUNS_PARTITIONS = {"target", "activation"};
+
+  // ---- Mechanism tables (AnalyzeJob, `lottery analyze`): derived from runs, overwritten on rerun.
+  // Only networks with status ok are analysed. Rules and criteria: the mechanism package javadoc
+  // of each class named below, and README.md "analyze".
+
+  private static final DataType DOUBLES = createArrayType(DoubleType, false);
+
+  /**
+   * <h2>neurons</h2> (figure 2a; {@code mechanism.NeuronSymmetry}) One row per hidden neuron of every
+   * network of width &gt;= the neuron minimum width (default 10).
+   * <pre>
+   *   target, activation  string
+   *   width               int
+   *   seed                long
+   *   neuron              int            index in the network
+   *   w                   array<double>  incoming weights (d)
+   *   b, v                double         bias and output weight
+   *   mirror_distance     double         distance from (-w, b) to the nearest other neuron's (w', b')
+   *   mirror_partner      int            that neuron
+   *   close               boolean        mirror_distance <= threshold
+   *   threshold           double         0.5 x the network's median nearest-neighbour distance
+   *   share               double         the network's share of neurons with close = true
+   *   control_share       double         the same share for the independent Gaussian control
+   *   symmetry_score      double         (share - control_share) / (1 - control_share)
+   *   symmetric           boolean        symmetry_score >= 0.5
+   * </pre>
+   */
+  public static final String NEURONS = "neurons";
+  public static final StructType NEURONS_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("width", IntegerType),
+      field("seed", LongType), field("neuron", IntegerType), field("w", DOUBLES),
+      field("b", DoubleType), field("v", DoubleType), field("mirror_distance", DoubleType),
+      field("mirror_partner", IntegerType), field("close", DataTypes.BooleanType),
+      field("threshold", DoubleType), field("share", DoubleType), field("control_share", DoubleType),
+      field("symmetry_score", DoubleType), field("symmetric", DataTypes.BooleanType));
+
+  /**
+   * <h2>tickets</h2> (figure 2b-c; {@code mechanism.CanonicalPair, LossPeaks}) One row per width-2
+   * network.
+   * <pre>
+   *   target, activation  string
+   *   seed                long
+   *   train_loss          double
+   *   test_loss           double
+   *   peak                int            its loss peak, 0 = lowest-loss peak (the lottery tickets)
+   *   peak_log10_loss     double         log10 of that peak's mode
+   *   w                   array<double>  2 x d, canonical neuron order (w1 before w2)
+   *   b, v                array<double>  (b1, b2), (v1, v2) in that order
+   *   c                   double
+   *   w_residual          double         |w1 + w2|
+   *   b_residual          double         |b1 - b2|
+   *   v_residual          double         |v1 - v2|
+   *   relative_residual   double         largest residual relative to its pair's magnitudes
+   *   symmetric           boolean        relative_residual <= 0.1
+   *   algorithm           int            its cluster in algorithms; null above the loss cut
+   *   pc1, pc2            double         its coordinates on the algorithms' first two PCs; null likewise
+   * </pre>
+   */
+  public static final String TICKETS = "tickets";
+  public static final StructType TICKETS_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("seed", LongType),
+      field("train_loss", DoubleType), field("test_loss", DoubleType), field("peak", IntegerType),
+      field("peak_log10_loss", DoubleType), field("w", DOUBLES), field("b", DOUBLES),
+      field("v", DOUBLES), field("c", DoubleType), field("w_residual", DoubleType),
+      field("b_residual", DoubleType), field("v_residual", DoubleType),
+      field("relative_residual", DoubleType), field("symmetric", DataTypes.BooleanType),
+      field("algorithm", IntegerType), field("pc1", DoubleType), field("pc2", DoubleType));
+
+  /**
+   * <h2>algorithms</h2> (appendix B; {@code mechanism.SwapClusters, Pca}) One row per cluster of the
+   * width-2 networks with train_loss below the cut, numbered by increasing mean log10 loss.
+   * <pre>
+   *   target, activation  string
+   *   algorithm           int
+   *   networks            int            members
+   *   share               double         members / clustered networks
+   *   mean_params         array<double>  (w1, w2, b1, b2, v1, v2, c) mean of the aligned members
+   *   pc1, pc2            double         the mean on the first two principal components
+   *   mean_loss           double         mean train loss of the members
+   *   median_loss         double
+   *   symmetric           boolean        mean_params pass the tickets' symmetric rule
+   *   relative_residual   double         of mean_params
+   *   medoid_seed         long           the member nearest the mean (its curves are in algorithm_curves)
+   *   clusters            int            k chosen (same on every row of the group)
+   *   silhouette          double         mean silhouette of that k (NaN when k = 1)
+   *   explained_variance  array<double>  share of variance of each principal component
+   *   loss_cut            double         only networks with train_loss below this were clustered
+   * </pre>
+   */
+  public static final String ALGORITHMS = "algorithms";
+  public static final StructType ALGORITHMS_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("algorithm", IntegerType),
+      field("networks", IntegerType), field("share", DoubleType), field("mean_params", DOUBLES),
+      field("pc1", DoubleType), field("pc2", DoubleType), field("mean_loss", DoubleType),
+      field("median_loss", DoubleType), field("symmetric", DataTypes.BooleanType),
+      field("relative_residual", DoubleType), field("medoid_seed", LongType),
+      field("clusters", IntegerType), field("silhouette", DoubleType),
+      field("explained_variance", DOUBLES), field("loss_cut", DoubleType));
+
+  /**
+   * <h2>algorithm_curves</h2> (figures 10, 11; {@code mechanism.ActivationCurves}) Each algorithm's
+   * medoid network, neuron by neuron, on a grid of x over the data range (one input only).
+   * <pre>
+   *   target, activation  string
+   *   algorithm           int
+   *   neuron              int            0 or 1, in the order of mean_params
+   *   x                   double
+   *   pre_activation      double         w x + b
+   *   post_activation     double         sigma(w x + b)
+   * </pre>
+   */
+  public static final String ALGORITHM_CURVES = "algorithm_curves";
+  public static final StructType ALGORITHM_CURVES_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("algorithm", IntegerType),
+      field("neuron", IntegerType), field("x", DoubleType), field("pre_activation", DoubleType),
+      field("post_activation", DoubleType));
+
+  /**
+   * <h2>ticket_pairs</h2> (appendix C; {@code mechanism.TicketDecomposition}) One row per lottery
+   * ticket (mirror pair of neurons) of each network of the ticket widths (default 10, 30, 50).
+   * <pre>
+   *   target, activation  string
+   *   width               int
+   *   seed                long
+   *   ticket              int            rank by r2, 0 = best
+   *   neuron_a, neuron_b  int
+   *   mirror_distance     double
+   *   w_a, w_b            array<double>  incoming weights (d)
+   *   b_a, v_a, b_b, v_b  double
+   *   r2                  double         R^2 of the best linear fit of the pair's function to the target
+   *   fit_scale           double         that fit's alpha
+   *   fit_offset          double         that fit's beta
+   *   error_rms           double         RMS of the error function on the training points
+   *   error_x             array<double>  grid of x (one input only; empty otherwise)
+   *   error               array<double>  the error function alpha g + beta - y on that grid
+   * </pre>
+   */
+  public static final String TICKET_PAIRS = "ticket_pairs";
+  public static final StructType TICKET_PAIRS_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("width", IntegerType),
+      field("seed", LongType), field("ticket", IntegerType), field("neuron_a", IntegerType),
+      field("neuron_b", IntegerType), field("mirror_distance", DoubleType), field("w_a", DOUBLES),
+      field("b_a", DoubleType), field("v_a", DoubleType), field("w_b", DOUBLES),
+      field("b_b", DoubleType), field("v_b", DoubleType), field("r2", DoubleType),
+      field("fit_scale", DoubleType), field("fit_offset", DoubleType),
+      field("error_rms", DoubleType), field("error_x", DOUBLES), field("error", DOUBLES));
+
+  /**
+   * <h2>ticket_correlation</h2> (appendix C) One row per network of the ticket widths.
+   * <pre>
+   *   target, activation  string
+   *   width               int
+   *   seed                long
+   *   tickets             int            K pairs
+   *   exact_pairing       boolean        the pairing is proven minimum-cost (see MirrorPairing)
+   *   correlation         array<double>  K x K, row-major, tickets in rank order
+   *   eigenvalues         array<double>  decreasing
+   *   effective_tickets   double         (sum eigenvalues)^2 / sum eigenvalues^2
+   * </pre>
+   */
+  public static final String TICKET_CORRELATION = "ticket_correlation";
+  public static final StructType TICKET_CORRELATION_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType), field("width", IntegerType),
+      field("seed", LongType), field("tickets", IntegerType),
+      field("exact_pairing", DataTypes.BooleanType), field("correlation", DOUBLES),
+      field("eigenvalues", DOUBLES), field("effective_tickets", DoubleType));
+
+  /**
+   * <h2>distilled</h2> (appendix D; {@code mechanism.Distillation}) One row per network of the
+   * distill width (default 50): its best ticket copied into a width-2 network, (v, c) refit.
+   * <pre>
+   *   target, activation  string
+   *   source_width        int
+   *   seed                long
+   *   source_train_loss   double         the wide network's own loss
+   *   neuron_a, neuron_b  int            the ticket's neurons in the wide network
+   *   ticket_r2           double
+   *   w                   array<double>  2 x d (copied)
+   *   b                   array<double>  2 (copied)
+   *   v                   array<double>  2 (least squares)
+   *   c                   double         (least squares)
+   *   train_loss          double         distilled network's training MSE
+   *   test_loss           double         its test MSE
+   * </pre>
+   */
+  public static final String DISTILLED = "distilled";
+  public static final StructType DISTILLED_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType),
+      field("source_width", IntegerType), field("seed", LongType),
+      field("source_train_loss", DoubleType), field("neuron_a", IntegerType),
+      field("neuron_b", IntegerType), field("ticket_r2", DoubleType), field("w", DOUBLES),
+      field("b", DOUBLES), field("v", DOUBLES), field("c", DoubleType),
+      field("train_loss", DoubleType), field("test_loss", DoubleType));
+
+  /**
+   * <h2>ensembles</h2> ({@code mechanism.Ensemble}) One row per pair of trained networks of the same
+   * half width (seeds 2k and 2k + 1), combined as a f_a + b f_b + c by least squares on the training
+   * points.
+   * <pre>
+   *   target, activation      string
+   *   half_width              int            N/2, the width of each member
+   *   width                   int            N
+   *   seed_a, seed_b          long
+   *   loss_a, loss_b          double         members' training MSE (recomputed on the regenerated data)
+   *   harmonic_loss           double         1 / (1/loss_a + 1/loss_b)
+   *   ensemble_loss           double         training MSE of the fitted ensemble
+   *   ensemble_over_harmonic  double         ensemble_loss / harmonic_loss
+   *   weight_a, weight_b      double
+   *   offset                  double
+   *   test_loss               double         the ensemble's test MSE
+   * </pre>
+   */
+  public static final String ENSEMBLES = "ensembles";
+  public static final StructType ENSEMBLES_SCHEMA = schema(
+      field("target", StringType), field("activation", StringType),
+      field("half_width", IntegerType), field("width", IntegerType), field("seed_a", LongType),
+      field("seed_b", LongType), field("loss_a", DoubleType), field("loss_b", DoubleType),
+      field("harmonic_loss", DoubleType), field("ensemble_loss", DoubleType),
+      field("ensemble_over_harmonic", DoubleType), field("weight_a", DoubleType),
+      field("weight_b", DoubleType), field("offset", DoubleType), field("test_loss", DoubleType));
+
+  /** Every mechanism table with its schema, in the order AnalyzeJob writes them. */
+  public static final Map<String, StructType> MECHANISM_TABLES = orderedMap(
+      NEURONS, NEURONS_SCHEMA, TICKETS, TICKETS_SCHEMA, ALGORITHMS, ALGORITHMS_SCHEMA,
+      ALGORITHM_CURVES, ALGORITHM_CURVES_SCHEMA, TICKET_PAIRS, TICKET_PAIRS_SCHEMA,
+      TICKET_CORRELATION, TICKET_CORRELATION_SCHEMA, DISTILLED, DISTILLED_SCHEMA,
+      ENSEMBLES, ENSEMBLES_SCHEMA);
+
+  private static StructType schema(StructField... fields) {
+    return new StructType(fields);
+  }
+
+  private static Map<String, StructType> orderedMap(Object... keysAndValues) {
+    Map<String, StructType> map = new LinkedHashMap<>();
+    for (int k = 0; k < keysAndValues.length; k += 2) {
+      map.put((String) keysAndValues[k], (StructType) keysAndValues[k + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
 
   /** The row of runs for one trained network. */
   public static Row runRow(TaskKey key, TrainResult result, String configHash, String codeVersion) {

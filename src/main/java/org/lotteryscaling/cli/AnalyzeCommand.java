@@ -1,0 +1,83 @@
+package org.lotteryscaling.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lotteryscaling.jobs.AnalyzeJob;
+import org.lotteryscaling.jobs.AnalyzeSettings;
+import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.task.DataSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `lottery analyze --results DIR`: runs -> the mechanism tables (see README "analyze"). */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Mechanism analyses of DIR/runs: neurons, tickets, algorithms, algorithm_curves,"
+        + " ticket_pairs, ticket_correlation, distilled, ensembles.")
+public final class AnalyzeCommand implements Callable<Integer> {
+  private static final AnalyzeSettings A = AnalyzeSettings.defaults(DataSettings.paper());
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--results", required = true, description = "results folder holding runs")
+  Path results;
+
+  @Option(names = "--master", description = "Spark master (default: spark.master, else local[*])")
+  String master;
+
+  @Option(names = "--points", description = "the experiment's training points (default 1000)")
+  int points = A.trainPoints();
+
+  @Option(names = "--test-points", description = "the experiment's test points (default 1000)")
+  int testPoints = A.testPoints();
+
+  @Option(names = "--low", description = "lower end of the input range (default -2)")
+  double low = A.low();
+
+  @Option(names = "--high", description = "upper end of the input range (default 2)")
+  double high = A.high();
+
+  @Option(names = "--data-seed", description = "the experiment's data seed (default 0)")
+  long dataSeed = A.dataSeed();
+
+  @Option(names = "--neuron-min-width", description = "neurons: widths from this up (default 10)")
+  int neuronMinWidth = A.neuronMinWidth();
+
+  @Option(names = "--ticket-widths", split = ",", description = "ticket_pairs/correlation widths (default 10,30,50)")
+  List<Integer> ticketWidths = new ArrayList<>(A.ticketWidths());
+
+  @Option(names = "--distill-width", description = "distilled: source width (default 50)")
+  int distillWidth = A.distillWidth();
+
+  @Option(names = "--ensemble-half-widths", split = ",", description = "ensembles: member widths (default: all)")
+  List<Integer> ensembleHalfWidths = new ArrayList<>(A.ensembleHalfWidths());
+
+  @Option(names = "--algorithm-loss-cut", description = "algorithms: width-2 losses below this (default 1e-2)")
+  double algorithmLossCut = A.algorithmLossCut();
+
+  @Option(names = "--max-algorithms", description = "algorithms: largest k tried (default 8)")
+  int maxAlgorithms = A.maxAlgorithms();
+
+  @Option(names = "--grid-points", description = "points of the x grids (default 101)")
+  int gridPoints = A.gridPoints();
+
+  @Option(names = "--peak-bandwidth", description = "loss-peak kernel bandwidth in decades (default 0.1)")
+  double peakBandwidth = A.peakBandwidth();
+
+  @Override
+  public Integer call() {
+    AnalyzeSettings settings = new AnalyzeSettings(points, testPoints, low, high, dataSeed,
+        neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths, algorithmLossCut,
+        maxAlgorithms, gridPoints, peakBandwidth);
+    AnalyzeJob.requireResultsFolder(results); // before starting Spark
+    AnalyzeJob.run(Spark.session("lottery-analyze", master), results, settings,
+        spec.commandLine().getOut());
+    return 0;
+  }
+}

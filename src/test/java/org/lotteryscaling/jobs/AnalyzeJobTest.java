@@ -1,0 +1,176 @@
+package org.lotteryscaling.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.TrainSettings;
+import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.Target;
+import org.lotteryscaling.task.TaskKey;
+import org.lotteryscaling.task.TaskRunner;
+import org.lotteryscaling.task.TaskSettings;
+
+/** AnalyzeJob on local[2] over a small runs folder of briefly trained networks. */
+class AnalyzeJobTest {
+  static final DataSettings DATA = new DataSettings(120, 60, -2, 2, 3);
+  static final TaskSettings SETTINGS = new TaskSettings(0, DATA, TrainSettings.paper().withSteps(300));
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static String printed;
+
+  /** x2/silu at widths 2 (7 seeds), 10 and 50 (2 seeds each); mul2/silu at widths 2 and 10. */
+  @BeforeAll
+  static void trainAndAnalyze() {
+    spark = Spark.session("analyze-test", "local[2]");
+    List<Row> rows = new ArrayList<>();
+    int[][] grid = {{2, 7}, {10, 2}, {50, 2}};
+    for (int[] g : grid) {
+      for (int seed = 0; seed < g[1]; seed++) {
+        rows.add(train(new TaskKey(Target.X2, Activation.SILU, g[0], seed)));
+      }
+    }
+    for (int seed = 0; seed < 4; seed++) {
+      rows.add(train(new TaskKey(Target.MUL2, Activation.SILU, 2, seed)));
+    }
+    rows.add(train(new TaskKey(Target.MUL2, Activation.SILU, 10, 0)));
+    spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
+        .parquet(Tables.path(dir, Tables.RUNS));
+    StringWriter out = new StringWriter();
+    AnalyzeJob.run(spark, dir, settings(10.0), new PrintWriter(out, true));
+    printed = out.toString();
+    System.out.println(printed);
+  }
+
+  static Row train(TaskKey key) {
+    return Tables.runRow(key, TaskRunner.run(SETTINGS, key), "hash", "test");
+  }
+
+  static AnalyzeSettings settings(double lossCut) {
+    AnalyzeSettings d = AnalyzeSettings.defaults(DATA);
+    return new AnalyzeSettings(d.trainPoints(), d.testPoints(), d.low(), d.high(), d.dataSeed(),
+        d.neuronMinWidth(), d.ticketWidths(), d.distillWidth(), d.ensembleHalfWidths(), lossCut,
+        d.maxAlgorithms(), 21, d.peakBandwidth());
+  }
+
+  @Test
+  void everyMechanismTableExistsWithItsSchema() {
+    for (Map.Entry<String, StructType> e : Tables.MECHANISM_TABLES.entrySet()) {
+      StructType read = spark.read().parquet(Tables.path(dir, e.getKey())).schema();
+      StructField[] expected = e.getValue().fields();
+      assertEquals(expected.length, read.fields().length, e.getKey());
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i].name(), read.fields()[i].name(), e.getKey());
+        assertEquals(expected[i].dataType().simpleString(), read.fields()[i].dataType().simpleString(),
+            e.getKey() + "." + expected[i].name());
+      }
+    }
+  }
+
+  @Test
+  void rowCountsFollowTheRunsAndTheWidthsEachAnalysisUses() {
+    // neurons: width >= 10: x2 2 x 10 + 2 x 50, mul2 1 x 10.
+    assertEquals(2 * 10 + 2 * 50 + 10, count(Tables.NEURONS));
+    assertEquals(7 + 4, count(Tables.TICKETS));
+    // ticket widths 10, 30, 50: 2 + 2 x2 networks and 1 mul2; 5 + 25 pairs each.
+    assertEquals(5, count(Tables.TICKET_CORRELATION));
+    assertEquals(2 * 5 + 2 * 25 + 5, count(Tables.TICKET_PAIRS));
+    assertEquals(2, count(Tables.DISTILLED));
+    // Seed pairs (0,1), (2,3), (4,5) at width 2 (seed 6 is alone), one each at 10 and 50; mul2 (0,1), (2,3).
+    assertEquals(3 + 1 + 1 + 2, count(Tables.ENSEMBLES));
+    long clustered = spark.read().parquet(Tables.path(dir, Tables.TICKETS))
+        .filter("algorithm IS NOT NULL").count();
+    assertEquals(11, clustered, "a loss cut of 10 clusters every width-2 network");
+    assertEquals(clustered, spark.read().parquet(Tables.path(dir, Tables.ALGORITHMS))
+        .selectExpr("sum(networks)").first().getLong(0));
+    // Curves only for the one-input target: 2 neurons x 21 grid points per x2 algorithm.
+    long x2Algorithms = spark.read().parquet(Tables.path(dir, Tables.ALGORITHMS))
+        .filter("target = 'x2'").count();
+    assertEquals(x2Algorithms * 2 * 21, count(Tables.ALGORITHM_CURVES));
+  }
+
+  @Test
+  void numbersAreConsistentAcrossTables() {
+    for (Row r : spark.read().parquet(Tables.path(dir, Tables.ENSEMBLES)).collectAsList()) {
+      double ensemble = r.getDouble(r.fieldIndex("ensemble_loss"));
+      double best = Math.min(r.getDouble(r.fieldIndex("loss_a")), r.getDouble(r.fieldIndex("loss_b")));
+      assertTrue(ensemble <= best * (1 + 1e-9), "least squares can take either member alone");
+    }
+    for (Row r : spark.read().parquet(Tables.path(dir, Tables.TICKETS)).collectAsList()) {
+      List<Double> w = r.getList(r.fieldIndex("w"));
+      assertTrue(w.get(0) <= w.get(w.size() / 2), "canonical order");
+    }
+    for (Row r : spark.read().parquet(Tables.path(dir, Tables.TICKET_CORRELATION)).collectAsList()) {
+      double n = r.getDouble(r.fieldIndex("effective_tickets"));
+      assertTrue(n >= 1 - 1e-9 && n <= r.getInt(r.fieldIndex("tickets")) + 1e-9);
+    }
+    assertTrue(printed.contains("lottery tickets"), printed);
+    assertTrue(printed.contains("distilled width-2 networks"), printed);
+  }
+
+  @Test
+  void missingInputsAreSkippedWithAReason(@TempDir Path other) {
+    // Only width-3 runs: nothing but ensembles has its input.
+    List<Row> rows = List.of(train(new TaskKey(Target.X2, Activation.RELU, 3, 0)),
+        train(new TaskKey(Target.X2, Activation.RELU, 3, 1)));
+    spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().parquet(Tables.path(other, Tables.RUNS));
+    StringWriter out = new StringWriter();
+    AnalyzeJob.run(spark, other, settings(10.0), new PrintWriter(out, true));
+    String text = out.toString();
+    assertTrue(text.contains("neurons: skipped, no network of width >= 10"), text);
+    assertTrue(text.contains("tickets: skipped, no width-2 runs"), text);
+    assertTrue(text.contains("distilled: skipped, no network of width 50"), text);
+    assertTrue(text.contains("ensembles: 1 rows"), text);
+    assertEquals(0, spark.read().parquet(Tables.path(other, Tables.NEURONS)).count());
+  }
+
+  @Test
+  void aFolderWithoutRunsIsNotAResultsFolder(@TempDir Path empty) throws Exception {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AnalyzeJob.run(spark, empty, settings(10.0), new PrintWriter(new StringWriter())));
+    assertTrue(e.getMessage().startsWith("not a results folder"), e.getMessage());
+    StringWriter err = new StringWriter();
+    int code = Lottery.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "analyze", "--results", empty.toString());
+    assertEquals(Lottery.USAGE_ERROR, code);
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith("lottery: not a results folder"), err.toString());
+
+    // A runs folder that is not Parquet.
+    Files.createDirectories(empty.resolve("runs"));
+    Files.writeString(empty.resolve("runs/part-0.parquet"), "not parquet");
+    IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+        () -> AnalyzeJob.run(spark, empty, settings(10.0), new PrintWriter(new StringWriter())));
+    assertFalse(corrupt.getMessage().contains("\n"), corrupt.getMessage());
+  }
+
+  @Test
+  void dataSettingsThatAreNotTheExperimentsAreRejected() {
+    AnalyzeSettings wrong = AnalyzeSettings.defaults(DataSettings.paper());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AnalyzeJob.run(spark, dir, wrong, new PrintWriter(new StringWriter())));
+    assertTrue(e.getMessage().contains("does not reproduce the stored train_loss"), e.getMessage());
+  }
+
+  private static long count(String table) {
+    return spark.read().parquet(Tables.path(dir, table)).count();
+  }
+}
