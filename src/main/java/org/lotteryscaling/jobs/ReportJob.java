@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.report.Report;
 import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.ReportData.Algorithm;
+import org.lotteryscaling.report.ReportData.CurvePoint;
 import org.lotteryscaling.report.ReportData.Distilled;
 import org.lotteryscaling.report.ReportData.Ensemble;
 import org.lotteryscaling.report.ReportData.HistogramBin;
@@ -78,19 +79,22 @@ public final class ReportJob {
                 c.num(NEURON_MIRROR_DISTANCE), c.num(NEURON_SHARE), c.num(NEURON_CONTROL_SHARE),
                 c.num(NEURON_SCORE))),
         t.read(TICKETS, cols(KEYS, SEED, TICKET_LOSS, TICKET_PEAK),
-            Stream.concat(Stream.of(TICKET_ALGORITHM, TICKET_PC1, TICKET_PC2, TICKET_RESIDUAL_W,
-                TICKET_RESIDUAL_B, TICKET_RESIDUAL_V), Arrays.stream(TICKET_PARAMS)).toArray(String[]::new),
+            new String[] {TICKET_ALGORITHM, TICKET_PC1, TICKET_PC2, TICKET_W, TICKET_B, TICKET_V,
+                TICKET_C, TICKET_RESIDUAL_W, TICKET_RESIDUAL_B, TICKET_RESIDUAL_V},
             c -> new Ticket(c.str(TARGET), c.str(ACTIVATION), c.lng(SEED), c.num(TICKET_LOSS),
                 c.integer(TICKET_PEAK), c.integer(TICKET_ALGORITHM), c.num(TICKET_PC1),
-                c.num(TICKET_PC2), Arrays.stream(TICKET_PARAMS).mapToDouble(c::num).toArray(),
-                c.num(TICKET_RESIDUAL_W), c.num(TICKET_RESIDUAL_B), c.num(TICKET_RESIDUAL_V))),
-        t.read(ALGORITHMS, cols(KEYS, ALGORITHM_ID, ALGORITHM_SIZE), new String[] {ALGORITHM_MEAN_LOSS,
-                ALGORITHM_SYMMETRIC, ALGORITHM_X, ALGORITHM_PRE1, ALGORITHM_POST1, ALGORITHM_PRE2,
-                ALGORITHM_POST2},
-            c -> new Algorithm(c.str(TARGET), c.str(ACTIVATION), c.integer(ALGORITHM_ID),
-                c.lng(ALGORITHM_SIZE), c.num(ALGORITHM_MEAN_LOSS), c.flag(ALGORITHM_SYMMETRIC),
-                c.doubles(ALGORITHM_X), c.doubles(ALGORITHM_PRE1), c.doubles(ALGORITHM_POST1),
-                c.doubles(ALGORITHM_PRE2), c.doubles(ALGORITHM_POST2))),
+                c.num(TICKET_PC2), canonicalParameters(c), c.num(TICKET_RESIDUAL_W),
+                c.num(TICKET_RESIDUAL_B), c.num(TICKET_RESIDUAL_V))),
+        ReportData.withCurves(
+            t.read(ALGORITHMS, cols(KEYS, ALGORITHM_ID, ALGORITHM_SIZE),
+                new String[] {ALGORITHM_MEAN_LOSS, ALGORITHM_SYMMETRIC},
+                c -> new Algorithm(c.str(TARGET), c.str(ACTIVATION), c.integer(ALGORITHM_ID),
+                    c.lng(ALGORITHM_SIZE), c.num(ALGORITHM_MEAN_LOSS), c.flag(ALGORITHM_SYMMETRIC),
+                    new double[0], new double[0], new double[0], new double[0], new double[0])),
+            t.read(ALGORITHM_CURVES, cols(KEYS, ALGORITHM_ID, CURVE_NEURON, CURVE_X, CURVE_PRE,
+                    CURVE_POST), NONE,
+                c -> new CurvePoint(c.str(TARGET), c.str(ACTIVATION), c.integer(ALGORITHM_ID),
+                    c.integer(CURVE_NEURON), c.num(CURVE_X), c.num(CURVE_PRE), c.num(CURVE_POST)))),
         t.read(TICKET_PAIRS, cols(KEYS_WIDTH, SEED, PAIR_ID, PAIR_R2), new String[] {PAIR_X, PAIR_ERROR},
             c -> new TicketPair(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED),
                 c.integer(PAIR_ID), c.num(PAIR_R2), c.doubles(PAIR_X), c.doubles(PAIR_ERROR))),
@@ -112,6 +116,21 @@ public final class ReportJob {
     return data;
   }
 
+  /**
+   * A width-2 network's (w1, w2, b1, b2, v1, v2, c) from the tickets columns w (2 x d,
+   * neuron-major: first input coordinate of each neuron), b, v and c; empty when any is missing.
+   */
+  private static double[] canonicalParameters(TableReader.Cells c) {
+    double[] w = c.doubles(TICKET_W);
+    double[] b = c.doubles(TICKET_B);
+    double[] v = c.doubles(TICKET_V);
+    if (w.length < 2 || w.length % 2 != 0 || b.length != 2 || v.length != 2) {
+      return new double[0];
+    }
+    int d = w.length / 2;
+    return new double[] {w[0], w[d], b[0], b[1], v[0], v[1], c.num(TICKET_C)};
+  }
+
   /** A neuron's w: the column may be a scalar (d = 1) or an array (its first input coordinate). */
   private static double firstOf(TableReader.Cells c, String column) {
     try {
@@ -127,7 +146,7 @@ public final class ReportJob {
       throw new IllegalArgumentException("results folder " + dir + " does not exist");
     }
     String[] known = {RUNS, LOSS_SUMMARY, LOSS_HISTOGRAM, LOSS_MODES, SCALING_FIT, SYNERGY,
-        NEURONS, TICKETS, ALGORITHMS, TICKET_PAIRS, TICKET_CORRELATION, DISTILLED, ENSEMBLES};
+        NEURONS, TICKETS, ALGORITHMS, ALGORITHM_CURVES, TICKET_PAIRS, TICKET_CORRELATION, DISTILLED, ENSEMBLES};
     if (Arrays.stream(known).noneMatch(t -> Files.isDirectory(dir.resolve(t)))) {
       throw new IllegalArgumentException(dir + " holds none of the result tables ("
           + String.join(", ", known) + "): not a results folder");

@@ -164,13 +164,14 @@ public final class ClaimsTable {
       String expected, String statement) {
     String source = "section 4, figure 4";
     String rule = String.format(Locale.ROOT, "synergy table's verdict for %s/%s at N = %s: "
-        + "supported if every one of those widths present says '%s'", MAIN_TARGET, MAIN_ACTIVATION,
-        widths, expected);
+        + "supported if every one of those widths present, and not '%s', says '%s'",
+        MAIN_TARGET, MAIN_ACTIVATION, widths, ReportTables.VERDICT_UNDETERMINED, expected);
     List<Synergy> rows = where(data.synergy(), s -> s.target().equals(MAIN_TARGET)
-        && s.activation().equals(MAIN_ACTIVATION) && widths.contains(s.width())).stream()
+        && s.activation().equals(MAIN_ACTIVATION) && widths.contains(s.width())
+        && !s.verdict().equals(ReportTables.VERDICT_UNDETERMINED)).stream()
         .sorted(Comparator.comparingInt(Synergy::width)).toList();
     if (rows.isEmpty()) {
-      return notMeasured(id, statement, source, rule, "no synergy row at N = " + widths
+      return notMeasured(id, statement, source, rule, "no decided synergy row at N = " + widths
           + (data.synergy().isEmpty() ? " (" + data.whyMissing(ReportTables.SYNERGY) + ")" : ""));
     }
     List<String> measured = new ArrayList<>();
@@ -214,7 +215,7 @@ public final class ClaimsTable {
   }
 
   /** Largest relative asymmetry of (w1, w2, b1, b2, v1, v2, c) under the mirror pairing. */
-  static double relativeAsymmetry(double[] p) {
+  public static double relativeAsymmetry(double[] p) {
     return Math.max(relative(p[0] + p[1], Math.abs(p[0]) + Math.abs(p[1])),
         Math.max(relative(p[2] - p[3], Math.abs(p[2]) + Math.abs(p[3])),
             relative(p[4] - p[5], Math.abs(p[4]) + Math.abs(p[5]))));

@@ -455,7 +455,7 @@ public final class PaperFigures {
     String caption = (againstPre
         ? "The activation function as each algorithm's two neurons use it: post-activation "
             + "against pre-activation over the inputs x in [-2, 2]."
-        : "Each algorithm's two neurons: post-activation against input x.")
+        : "Each algorithm's two neurons (its medoid network): post-activation against input x.")
         + " Algorithms: " + String.join("; ", notes) + ".";
     return Figure.drawn(id, title, caption, panels);
   }

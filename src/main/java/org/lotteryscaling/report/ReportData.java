@@ -81,6 +81,39 @@ public record ReportData(
       double meanLoss, boolean symmetric, double[] x, double[] pre1, double[] post1, double[] pre2,
       double[] post2) {}
 
+  /** One point of an algorithm's activation curves: neuron 0 or 1 at input x. */
+  public record CurvePoint(String target, String activation, int algorithm, int neuron, double x,
+      double pre, double post) {}
+
+  /**
+   * The algorithms with their curves filled in from curve points (x ascending per neuron); an
+   * algorithm without points, or with other than two neurons, keeps empty curves.
+   */
+  public static List<Algorithm> withCurves(List<Algorithm> algorithms, List<CurvePoint> points) {
+    List<Algorithm> out = new java.util.ArrayList<>(algorithms.size());
+    for (Algorithm a : algorithms) {
+      List<CurvePoint> mine = where(points, p -> p.target().equals(a.target())
+          && p.activation().equals(a.activation()) && p.algorithm() == a.algorithm());
+      List<CurvePoint> first = sortedByX(where(mine, p -> p.neuron() == 0));
+      List<CurvePoint> second = sortedByX(where(mine, p -> p.neuron() == 1));
+      if (first.isEmpty() || first.size() != second.size() || first.size() + second.size() != mine.size()) {
+        out.add(a);
+        continue;
+      }
+      out.add(new Algorithm(a.target(), a.activation(), a.algorithm(), a.size(), a.meanLoss(),
+          a.symmetric(), first.stream().mapToDouble(CurvePoint::x).toArray(),
+          first.stream().mapToDouble(CurvePoint::pre).toArray(),
+          first.stream().mapToDouble(CurvePoint::post).toArray(),
+          second.stream().mapToDouble(CurvePoint::pre).toArray(),
+          second.stream().mapToDouble(CurvePoint::post).toArray()));
+    }
+    return out;
+  }
+
+  private static List<CurvePoint> sortedByX(List<CurvePoint> points) {
+    return points.stream().sorted(java.util.Comparator.comparingDouble(CurvePoint::x)).toList();
+  }
+
   /** One symmetric pair of neurons (a ticket) of a wide network: R^2 and error function on x. */
   public record TicketPair(String target, String activation, int width, long seed, int pair,
       double r2, double[] x, double[] error) {}

@@ -54,55 +54,65 @@ public final class ReportTables {
   public static final String SYNERGY_VERDICT = "verdict";
   public static final String VERDICT_SYNERGY = "synergy";
   public static final String VERDICT_ENSEMBLING = "ensembling";
+  /** Too few networks for the test to decide: the claim counts such a width as not measured. */
+  public static final String VERDICT_UNDETERMINED = "undetermined";
 
   public static final String NEURONS = "neurons";
+  /** w is array<double> (d inputs); the report draws its first coordinate. */
   public static final String NEURON_W = "w";
   public static final String NEURON_B = "b";
   public static final String NEURON_V = "v";
   public static final String NEURON_MIRROR_DISTANCE = "mirror_distance";
-  /** Optional per-network symmetry: share with a close mirror, the random control's, the score. */
-  public static final String NEURON_SHARE = "symmetric_share";
+  /** Per-network symmetry: share with a close mirror, the random control's share, the score. */
+  public static final String NEURON_SHARE = "share";
   public static final String NEURON_CONTROL_SHARE = "control_share";
   public static final String NEURON_SCORE = "symmetry_score";
 
   public static final String TICKETS = "tickets";
   public static final String TICKET_LOSS = "train_loss";
   public static final String TICKET_PEAK = "peak";
+  /** Null above the clustering loss cut (read as -1 / NaN). */
   public static final String TICKET_ALGORITHM = "algorithm";
   public static final String TICKET_PC1 = "pc1";
   public static final String TICKET_PC2 = "pc2";
-  public static final String[] TICKET_PARAMS = {"w1", "w2", "b1", "b2", "v1", "v2", "c"};
-  public static final String TICKET_RESIDUAL_W = "residual_w";
-  public static final String TICKET_RESIDUAL_B = "residual_b";
-  public static final String TICKET_RESIDUAL_V = "residual_v";
+  /** Canonical parameters: w (2 x d, neuron-major), b (2), v (2) arrays and c. */
+  public static final String TICKET_W = "w";
+  public static final String TICKET_B = "b";
+  public static final String TICKET_V = "v";
+  public static final String TICKET_C = "c";
+  public static final String TICKET_RESIDUAL_W = "w_residual";
+  public static final String TICKET_RESIDUAL_B = "b_residual";
+  public static final String TICKET_RESIDUAL_V = "v_residual";
 
   public static final String ALGORITHMS = "algorithms";
   public static final String ALGORITHM_ID = "algorithm";
-  public static final String ALGORITHM_SIZE = "size";
+  public static final String ALGORITHM_SIZE = "networks";
   public static final String ALGORITHM_MEAN_LOSS = "mean_loss";
   public static final String ALGORITHM_SYMMETRIC = "symmetric";
-  public static final String ALGORITHM_X = "x";
-  public static final String ALGORITHM_PRE1 = "pre1";
-  public static final String ALGORITHM_POST1 = "post1";
-  public static final String ALGORITHM_PRE2 = "pre2";
-  public static final String ALGORITHM_POST2 = "post2";
+
+  /** Long format: one row per (algorithm, neuron, x) of each algorithm's medoid network. */
+  public static final String ALGORITHM_CURVES = "algorithm_curves";
+  public static final String CURVE_NEURON = "neuron";
+  public static final String CURVE_X = "x";
+  public static final String CURVE_PRE = "pre_activation";
+  public static final String CURVE_POST = "post_activation";
 
   public static final String TICKET_PAIRS = "ticket_pairs";
-  public static final String PAIR_ID = "pair";
+  public static final String PAIR_ID = "ticket";
   public static final String PAIR_R2 = "r2";
-  public static final String PAIR_X = "x";
+  public static final String PAIR_X = "error_x";
   public static final String PAIR_ERROR = "error";
 
   public static final String TICKET_CORRELATION = "ticket_correlation";
   public static final String CORRELATION_SIZE = "tickets";
-  public static final String CORRELATION_MATRIX = "matrix";
+  public static final String CORRELATION_MATRIX = "correlation";
   public static final String CORRELATION_EFFECTIVE = "effective_tickets";
 
   public static final String DISTILLED = "distilled";
-  public static final String DISTILLED_LOSS = "distilled_loss";
+  public static final String DISTILLED_LOSS = "train_loss";
 
   public static final String ENSEMBLES = "ensembles";
-  public static final String ENSEMBLE_ACTUAL = "actual_loss";
+  public static final String ENSEMBLE_ACTUAL = "ensemble_loss";
   public static final String ENSEMBLE_HARMONIC = "harmonic_loss";
 
   /** The experiment the paper's main text is about. */

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
@@ -66,11 +67,18 @@ final class ReportFixture {
 
   /** Trains the grid into dir/runs and, when {@code derived}, writes every derived table. */
   static void build(SparkSession spark, Path dir, boolean derived) {
-    List<Trained> runs = new ArrayList<>();
-    train(runs, Target.X2, Activation.SILU, new int[] {1, 2, 4, 10, 20, 40}, 16);
-    train(runs, Target.X2, Activation.LEAKY_RELU, new int[] {1, 2, 4, 10, 20, 40}, 8);
-    train(runs, Target.X3, Activation.SILU, new int[] {2, 4, 10}, 6);
-    train(runs, Target.MUL2, Activation.SILU, new int[] {2, 4, 10}, 6);
+    build(spark, dir, derived, SETTINGS, 1);
+  }
+
+  /** As {@link #build(SparkSession, Path, boolean)} with other settings and seedScale x the seeds. */
+  static void build(SparkSession spark, Path dir, boolean derived, TaskSettings settings, int seedScale) {
+    List<TaskKey> keys = new ArrayList<>();
+    grid(keys, Target.X2, Activation.SILU, new int[] {1, 2, 4, 10, 20, 40}, 16 * seedScale);
+    grid(keys, Target.X2, Activation.LEAKY_RELU, new int[] {1, 2, 4, 10, 20, 40}, 8 * seedScale);
+    grid(keys, Target.X3, Activation.SILU, new int[] {2, 4, 10}, 6 * seedScale);
+    grid(keys, Target.MUL2, Activation.SILU, new int[] {2, 4, 10}, 6 * seedScale);
+    List<Trained> runs = keys.parallelStream()
+        .map(key -> new Trained(key, TaskRunner.run(settings, key))).toList();
     List<Row> rows = runs.stream().map(t -> Tables.runRow(t.key, t.result, "fixture", "test")).toList();
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
         .parquet(Tables.path(dir, RUNS));
@@ -96,11 +104,10 @@ final class ReportFixture {
     }
   }
 
-  private static void train(List<Trained> out, Target target, Activation activation, int[] widths, int seeds) {
+  private static void grid(List<TaskKey> out, Target target, Activation activation, int[] widths, int seeds) {
     for (int width : widths) {
       for (int seed = 0; seed < seeds; seed++) {
-        TaskKey key = new TaskKey(target, activation, width, seed);
-        out.add(new Trained(key, TaskRunner.run(SETTINGS, key)));
+        out.add(new TaskKey(target, activation, width, seed));
       }
     }
   }
@@ -225,12 +232,13 @@ final class ReportFixture {
       double control = shareClose(mirrorDistances(net, true), nearestMedian(net));
       double score = control < 1 ? (share - control) / (1 - control) : 0;
       for (int i = 0; i < width; i++) {
-        neurons.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), i, net.w(i, 0), net.b(i),
-            net.v(i), mirror[i], share, control, score));
+        neurons.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), i, List.of(net.w(i, 0)),
+            net.b(i), net.v(i), mirror[i], share, control, score));
       }
     }
+    DataType doubles = createArrayType(DoubleType, false);
     write(spark, dir, NEURONS, neurons, schema(KEYS_WIDTH, SEED, LongType, "neuron", IntegerType,
-        NEURON_W, DoubleType, NEURON_B, DoubleType, NEURON_V, DoubleType, NEURON_MIRROR_DISTANCE,
+        NEURON_W, doubles, NEURON_B, DoubleType, NEURON_V, DoubleType, NEURON_MIRROR_DISTANCE,
         DoubleType, NEURON_SHARE, DoubleType, NEURON_CONTROL_SHARE, DoubleType, NEURON_SCORE, DoubleType));
 
     List<Trained> two = byWidth.get(2);
@@ -247,16 +255,18 @@ final class ReportFixture {
       byAlgorithm.computeIfAbsent(peak, k -> new ArrayList<>()).add(p);
       lossByAlgorithm.computeIfAbsent(peak, k -> new ArrayList<>()).add(t.loss());
       tickets.add(RowFactory.create(X2, SILU, t.key.seedIndex(), t.loss(), peak, peak,
-          p[0] - p[1], p[2] + p[3], p[0], p[1], p[2], p[3], p[4], p[5], p[6],
-          Math.abs(p[0] + p[1]), Math.abs(p[2] - p[3]), Math.abs(p[4] - p[5])));
+          p[0] - p[1], p[2] + p[3], List.of(p[0], p[1]), List.of(p[2], p[3]), List.of(p[4], p[5]),
+          p[6], Math.abs(p[0] + p[1]), Math.abs(p[2] - p[3]), Math.abs(p[4] - p[5]),
+          ClaimsTable.relativeAsymmetry(p)));
     }
     write(spark, dir, TICKETS, tickets, schema(KEYS, SEED, LongType, TICKET_LOSS, DoubleType,
         TICKET_PEAK, IntegerType, TICKET_ALGORITHM, IntegerType, TICKET_PC1, DoubleType, TICKET_PC2,
-        DoubleType, "w1", DoubleType, "w2", DoubleType, "b1", DoubleType, "b2", DoubleType, "v1",
-        DoubleType, "v2", DoubleType, "c", DoubleType, TICKET_RESIDUAL_W, DoubleType,
-        TICKET_RESIDUAL_B, DoubleType, TICKET_RESIDUAL_V, DoubleType));
+        DoubleType, TICKET_W, doubles, TICKET_B, doubles, TICKET_V, doubles, TICKET_C, DoubleType,
+        TICKET_RESIDUAL_W, DoubleType,
+        TICKET_RESIDUAL_B, DoubleType, TICKET_RESIDUAL_V, DoubleType, "relative_residual", DoubleType));
 
     List<Row> algorithms = new ArrayList<>();
+    List<Row> curves = new ArrayList<>();
     for (Map.Entry<Integer, List<double[]>> e : byAlgorithm.entrySet()) {
       double[] mean = new double[7];
       for (double[] p : e.getValue()) {
@@ -264,26 +274,21 @@ final class ReportFixture {
           mean[k] += p[k] / e.getValue().size();
         }
       }
-      List<Double> pre1 = new ArrayList<>();
-      List<Double> post1 = new ArrayList<>();
-      List<Double> pre2 = new ArrayList<>();
-      List<Double> post2 = new ArrayList<>();
-      for (double x : GRID) {
-        pre1.add(mean[0] * x + mean[2]);
-        post1.add(Activation.SILU.value(mean[0] * x + mean[2]));
-        pre2.add(mean[1] * x + mean[3]);
-        post2.add(Activation.SILU.value(mean[1] * x + mean[3]));
+      for (int neuron = 0; neuron < 2; neuron++) {
+        for (double x : GRID) {
+          double pre = mean[neuron] * x + mean[2 + neuron];
+          curves.add(RowFactory.create(X2, SILU, e.getKey(), neuron, x, pre, Activation.SILU.value(pre)));
+        }
       }
       boolean symmetric = Math.abs(mean[0] + mean[1]) < 0.1 * (Math.abs(mean[0]) + Math.abs(mean[1]));
-      algorithms.add(RowFactory.create(X2, SILU, e.getKey(), (long) e.getValue().size(),
+      algorithms.add(RowFactory.create(X2, SILU, e.getKey(), e.getValue().size(),
           lossByAlgorithm.get(e.getKey()).stream().mapToDouble(Double::doubleValue).average().getAsDouble(),
-          symmetric, boxed(GRID), pre1, post1, pre2, post2));
+          symmetric));
     }
-    DataType doubles = createArrayType(DoubleType, false);
     write(spark, dir, ALGORITHMS, algorithms, schema(KEYS, ALGORITHM_ID, IntegerType, ALGORITHM_SIZE,
-        LongType, ALGORITHM_MEAN_LOSS, DoubleType, ALGORITHM_SYMMETRIC, BooleanType, ALGORITHM_X,
-        doubles, ALGORITHM_PRE1, doubles, ALGORITHM_POST1, doubles, ALGORITHM_PRE2, doubles,
-        ALGORITHM_POST2, doubles));
+        IntegerType, ALGORITHM_MEAN_LOSS, DoubleType, ALGORITHM_SYMMETRIC, BooleanType));
+    write(spark, dir, ALGORITHM_CURVES, curves, schema(KEYS, ALGORITHM_ID, IntegerType, CURVE_NEURON,
+        IntegerType, CURVE_X, DoubleType, CURVE_PRE, DoubleType, CURVE_POST, DoubleType));
 
     List<Row> pairs = new ArrayList<>();
     List<Row> correlations = new ArrayList<>();
@@ -307,7 +312,7 @@ final class ReportFixture {
         }
         correlations.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), k, matrix, trace * trace / frobenius));
         if (width == 40) {
-          distilled.add(RowFactory.create(X2, SILU, t.key.seedIndex(), bestMse));
+          distilled.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), bestMse));
         }
       }
     }
@@ -315,7 +320,8 @@ final class ReportFixture {
         PAIR_R2, DoubleType, PAIR_X, doubles, PAIR_ERROR, doubles));
     write(spark, dir, TICKET_CORRELATION, correlations, schema(KEYS_WIDTH, SEED, LongType,
         CORRELATION_SIZE, IntegerType, CORRELATION_MATRIX, doubles, CORRELATION_EFFECTIVE, DoubleType));
-    write(spark, dir, DISTILLED, distilled, schema(KEYS, SEED, LongType, DISTILLED_LOSS, DoubleType));
+    write(spark, dir, DISTILLED, distilled, schema(KEYS, "source_width", IntegerType, SEED, LongType,
+        DISTILLED_LOSS, DoubleType));
 
     List<Row> ensembles = new ArrayList<>();
     for (int width : new int[] {4, 20, 40}) {
@@ -323,11 +329,12 @@ final class ReportFixture {
       for (int k = 0; k + 1 < half.size(); k += 2) {
         Trained a = half.get(k);
         Trained b = half.get(k + 1);
-        ensembles.add(RowFactory.create(X2, SILU, width, ensembleMse(a.net(), b.net()),
+        ensembles.add(RowFactory.create(X2, SILU, width / 2, width, ensembleMse(a.net(), b.net()),
             1 / (1 / a.loss() + 1 / b.loss())));
       }
     }
-    write(spark, dir, ENSEMBLES, ensembles, schema(KEYS_WIDTH, ENSEMBLE_ACTUAL, DoubleType,
+    write(spark, dir, ENSEMBLES, ensembles, schema(KEYS, "half_width", IntegerType, WIDTH, IntegerType,
+        ENSEMBLE_ACTUAL, DoubleType,
         ENSEMBLE_HARMONIC, DoubleType));
   }
 

@@ -143,6 +143,11 @@ class ClaimsTableTest {
     assertEquals(NOT_SUPPORTED, verdict("ensembling-wide", t));
     t.synergy = List.of(synergy(8, "synergy"));
     assertEquals(NOT_MEASURED, verdict("synergy-narrow", t));
+    // Undecided widths (too few networks) are not evidence either way.
+    t.synergy = List.of(synergy(2, "undetermined"), synergy(4, "synergy"));
+    assertEquals(SUPPORTED, verdict("synergy-narrow", t));
+    t.synergy = List.of(synergy(2, "undetermined"));
+    assertEquals(NOT_MEASURED, verdict("synergy-narrow", t));
     assertEquals(NOT_MEASURED, verdict("ensembling-wide", t));
   }
 
