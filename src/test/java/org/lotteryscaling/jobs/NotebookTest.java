@@ -49,10 +49,15 @@ class NotebookTest {
     }
   }
 
+  /**
+   * Runs against the fixture's folder, or against {@code -Dlottery.results=DIR} (a folder written
+   * by the real jobs; there a query may rightly return no rows, so only that it runs is checked).
+   */
   @Test
   void everySparkSqlStatementRunsAgainstARealResultsFolderAndReturnsRows() throws IOException {
     SparkSession spark = Spark.session("notebook-test", "local[2]");
-    Path results = ReportFixture.folder();
+    String given = System.getProperty("lottery.results");
+    Path results = given == null ? ReportFixture.folder() : Path.of(given);
     try (Stream<Path> tables = Files.list(results)) {
       tables.filter(Files::isDirectory).filter(t -> !t.getFileName().toString().equals(ReportJob.REPORT_DIR))
           .forEach(t -> spark.read().parquet(t.toString())
@@ -64,7 +69,7 @@ class NotebookTest {
       assertTrue(sql.size() >= 3, book + " has " + sql.size() + " Spark SQL statements");
       for (String statement : sql) {
         long rows = spark.sql(statement).count();
-        assertTrue(rows > 0, book + ": no rows from\n" + statement);
+        assertTrue(rows > 0 || given != null, book + ": no rows from\n" + statement);
         statements++;
       }
     }
