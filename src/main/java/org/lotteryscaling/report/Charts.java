@@ -84,6 +84,8 @@ final class Charts {
    * Drawn as an XY step series so several histograms overlay on one shared set of bins.
    */
   static XYSeries histogram(XYChart chart, String name, double[] edges, double[] counts) {
+    // Bin edges are arbitrary reals: round the tick labels, not the data.
+    chart.getStyler().setXAxisDecimalPattern("0.##");
     int bins = counts.length;
     double[] x = new double[2 * bins + 2];
     double[] y = new double[2 * bins + 2];

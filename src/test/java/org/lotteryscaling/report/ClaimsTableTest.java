@@ -78,11 +78,31 @@ class ClaimsTableTest {
     // Without an interval the estimate itself must be in the band.
     t.fits = List.of(fit("silu", "all", 10, 50, 1.1, Double.NaN, Double.NaN));
     assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
-    // The widest range is used: a narrow range saying 4 is outweighed by the full one saying 1.
-    t.fits = List.of(fit("silu", "all", 10, 20, 4, 3.5, 4.5), fit("silu", "all", 1, 50, 1, 0.9, 1.1));
+    // The widest range from N = 10 is used: a narrower range saying 4 is outweighed.
+    t.fits = List.of(fit("silu", "all", 10, 20, 4, 3.5, 4.5), fit("silu", "all", 10, 50, 1, 0.9, 1.1));
     assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
-    // Local exponents alone do not make a fit.
-    t.fits = List.of(fit("silu", "local", 10, 20, 1, 0.9, 1.1));
+    // A fit that includes N < 10 is not the paper's range: the local exponents from 10 decide.
+    // Medians 1e-4, 5e-5, 2.5e-5 at N = 10, 20, 40 (exactly N^-1) against a fit of 4 over 1..40.
+    t.fits = List.of(fit("silu", "all", 1, 40, 4, 3.5, 4.5), fit("silu", "local", 1, 2, 12, 11, 13),
+        fit("silu", "local", 10, 20, 1.0, Double.NaN, Double.NaN),
+        fit("silu", "local", 20, 40, 1.0, Double.NaN, Double.NaN));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    // N^-2 from 10 to 20 then N^0 from 20 to 40 is N^-1 between 10 and 40 overall.
+    ScalingFit across = ClaimsTable.acrossLocalExponents(List.of(
+        fit("silu", "local", 10, 20, 2, Double.NaN, Double.NaN),
+        fit("silu", "local", 20, 40, 0, Double.NaN, Double.NaN)));
+    assertEquals(1.0, across.alpha(), 1e-12);
+    assertEquals(10, across.widthFrom());
+    assertEquals(40, across.widthTo());
+    // Unequal log spans weigh accordingly: 10 -> 30 at 1 and 30 -> 40 at 3.
+    ScalingFit weighted = ClaimsTable.acrossLocalExponents(List.of(
+        fit("silu", "local", 10, 30, 1, Double.NaN, Double.NaN),
+        fit("silu", "local", 30, 40, 3, Double.NaN, Double.NaN)));
+    assertEquals((Math.log(3) + 3 * Math.log(4.0 / 3)) / Math.log(4), weighted.alpha(), 1e-12);
+    t.fits = List.of(fit("silu", "local", 10, 20, 3, Double.NaN, Double.NaN));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    // Nothing at N >= 10: not measured.
+    t.fits = List.of(fit("silu", "all", 1, 4, 1, 0.9, 1.1));
     assertEquals(NOT_MEASURED, verdict("silu-inverse-law", t));
   }
 
