@@ -56,16 +56,11 @@ final class Charts {
   }
 
   static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
-    XYSeries s = chart.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    return s;
+    return series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.CIRCLE);
   }
 
   static XYSeries dashed(XYChart chart, String name, double[] x, double[] y, Color color) {
-    XYSeries s = chart.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
     s.setLineColor(color);
     s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
         new float[] {6f, 4f}, 0f));
@@ -73,9 +68,14 @@ final class Charts {
   }
 
   static XYSeries scatter(XYChart chart, String name, double[] x, double[] y) {
+    return series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Scatter, SeriesMarkers.CIRCLE);
+  }
+
+  private static XYSeries series(XYChart chart, String name, double[] x, double[] y,
+      XYSeries.XYSeriesRenderStyle style, org.knowm.xchart.style.markers.Marker marker) {
     XYSeries s = chart.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setXYSeriesRenderStyle(style);
+    s.setMarker(marker);
     return s;
   }
 
@@ -97,9 +97,7 @@ final class Charts {
       y[2 * k + 2] = counts[k];
     }
     x[2 * bins + 1] = edges[bins];
-    XYSeries s = chart.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
     s.setLineStyle(new BasicStroke(2f));
     return s;
   }
