@@ -30,6 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportJob.requireResultsFolder(results);
     Report.Rendered r = ReportJob.run(Spark.session("lottery-report", master), results);
     long drawn = r.figures().stream().filter(Figure::isDrawn).count();
     var out = spec.commandLine().getOut();

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.lotteryscaling.report.Report;
 import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.ReportData.Algorithm;
@@ -73,7 +76,7 @@ public final class ReportJob {
                 c.str(SYNERGY_VERDICT))),
         t.read(NEURONS, cols(KEYS_WIDTH, SEED, NEURON_W, NEURON_B),
             new String[] {NEURON_V, NEURON_MIRROR_DISTANCE, NEURON_SHARE, NEURON_CONTROL_SHARE,
-                NEURON_SCORE},
+                NEURON_SCORE}, ReportJob::widestFirstNetwork,
             c -> new Neuron(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED),
                 firstOf(c, NEURON_W), c.num(NEURON_B), c.num(NEURON_V),
                 c.num(NEURON_MIRROR_DISTANCE), c.num(NEURON_SHARE), c.num(NEURON_CONTROL_SHARE),
@@ -117,6 +120,17 @@ public final class ReportJob {
   }
 
   /**
+   * The neurons of one network per (target, activation): the widest, its lowest seed. That is all
+   * figure 2a and its claim use, and it keeps a 1000-seed run's neurons off the driver.
+   */
+  private static Dataset<Row> widestFirstNetwork(Dataset<Row> neurons) {
+    Dataset<Row> widest = neurons.groupBy(TARGET, ACTIVATION).agg(functions.max(WIDTH).as(WIDTH));
+    Dataset<Row> atWidest = neurons.join(widest, new String[] {TARGET, ACTIVATION, WIDTH});
+    Dataset<Row> first = atWidest.groupBy(TARGET, ACTIVATION, WIDTH).agg(functions.min(SEED).as(SEED));
+    return atWidest.join(first, new String[] {TARGET, ACTIVATION, WIDTH, SEED});
+  }
+
+  /**
    * A width-2 network's (w1, w2, b1, b2, v1, v2, c) from the tickets columns w (2 x d,
    * neuron-major: first input coordinate of each neuron), b, v and c; empty when any is missing.
    */
@@ -141,7 +155,8 @@ public final class ReportJob {
     }
   }
 
-  private static void requireResultsFolder(Path dir) {
+  /** A user error (one line) unless {@code dir} holds at least one result table: before Spark starts. */
+  public static void requireResultsFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("results folder " + dir + " does not exist");
     }

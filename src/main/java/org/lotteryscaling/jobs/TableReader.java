@@ -44,6 +44,12 @@ final class TableReader {
    * those {@code optional} ones the table has (a mapper sees an absent optional column as NaN).
    */
   <T> List<T> read(String table, String[] required, String[] optional, Function<Cells, T> mapper) {
+    return read(table, required, optional, frame -> frame, mapper);
+  }
+
+  /** As above, keeping only the rows {@code narrow} selects (run in Spark, before collecting). */
+  <T> List<T> read(String table, String[] required, String[] optional,
+      Function<Dataset<Row>, Dataset<Row>> narrow, Function<Cells, T> mapper) {
     if (!exists(table)) {
       unavailable.put(table, Tables.path(dir, table) + " does not exist");
       return List.of();
@@ -65,7 +71,7 @@ final class TableReader {
           wanted.add(functions.col(c));
         }
       }
-      List<Row> rows = frame.select(wanted.toArray(new Column[0])).collectAsList();
+      List<Row> rows = narrow.apply(frame).select(wanted.toArray(new Column[0])).collectAsList();
       List<T> out = new ArrayList<>(rows.size());
       for (Row row : rows) {
         out.add(mapper.apply(new Cells(row)));

@@ -126,6 +126,14 @@ class ReportJobTest {
   }
 
   @Test
+  void onlyTheWidestNetworksNeuronsAreCollected() {
+    // The fixture has neurons of the seed-0 networks of widths 20 and 40.
+    List<ReportData.Neuron> neurons = ReportJob.read(spark, results).neurons();
+    assertEquals(40, neurons.size());
+    assertTrue(neurons.stream().allMatch(n -> n.width() == 40 && n.seed() == 0));
+  }
+
+  @Test
   void aFolderWithOnlyRunsSkipsWhatItLacksAndSaysWhy(@TempDir Path dir) throws IOException {
     ReportFixture.build(spark, dir, false);
     Report.Rendered r = ReportJob.run(spark, dir);
