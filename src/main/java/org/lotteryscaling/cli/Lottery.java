@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         SqlCommand.class,
         BenchCommand.class,
         AnalyzeCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
 

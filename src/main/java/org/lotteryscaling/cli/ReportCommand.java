@@ -1,0 +1,51 @@
+package org.lotteryscaling.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lotteryscaling.jobs.ReportJob;
+import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.report.Claim;
+import org.lotteryscaling.report.Figure;
+import org.lotteryscaling.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `lottery report --results DIR`: the tables of DIR rendered as DIR/report/index.html. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Render DIR/report/index.html: the paper's figures (PNG and SVG) and a claims "
+        + "table, from the result tables of DIR only.")
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--results", required = true, description = "results folder (holds runs, ...)")
+  Path results;
+
+  @Option(names = "--master", description = "Spark master URL (default local[*])")
+  String master;
+
+  @Override
+  public Integer call() {
+    ReportJob.requireResultsFolder(results);
+    Report.Rendered r = ReportJob.run(Spark.session("lottery-report", master), results);
+    long drawn = r.figures().stream().filter(Figure::isDrawn).count();
+    var out = spec.commandLine().getOut();
+    out.printf("report: %s%n", r.index());
+    out.printf("figures: %d drawn, %d skipped%n", drawn, r.figures().size() - drawn);
+    for (Figure f : r.figures()) {
+      if (!f.isDrawn()) {
+        out.printf("  skipped %-10s %s%n", f.id(), f.skipped());
+      }
+    }
+    out.println("claims:");
+    for (Claim c : r.claims()) {
+      out.printf("  %-14s %-22s %s%n", c.verdict().label(), c.id(), c.measured());
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,175 @@
+package org.lotteryscaling.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** XChart plumbing shared by every figure: chart styles, log-histogram bars, PNG + SVG output. */
+final class Charts {
+  private Charts() {}
+
+  static final int WIDTH = 640;
+  static final int HEIGHT = 440;
+  static final int PANEL_WIDTH = 420;
+  static final int PANEL_HEIGHT = 320;
+
+  /** A 10-colour palette that prints and reads well; series i gets colour i mod 10. */
+  static final Color[] PALETTE = {
+    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+    new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
+    new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34),
+    new Color(23, 190, 207)};
+
+  static {
+    // Figures are drawn off-screen: no display is needed (CI, clusters).
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+    XYChart chart = new XYChart(width, height);
+    chart.setTitle(title);
+    chart.setXAxisTitle(xTitle);
+    chart.setYAxisTitle(yTitle);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(Color.WHITE)
+        .setPlotBorderVisible(true)
+        .setLegendPosition(Styler.LegendPosition.InsideNE)
+        .setLegendBorderColor(Color.LIGHT_GRAY)
+        .setSeriesColors(PALETTE)
+        .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14))
+        .setMarkerSize(5);
+    chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+    chart.getStyler().setLocale(java.util.Locale.ROOT);
+    return chart;
+  }
+
+  static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+    return series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.CIRCLE);
+  }
+
+  static XYSeries dashed(XYChart chart, String name, double[] x, double[] y, Color color) {
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {6f, 4f}, 0f));
+    return s;
+  }
+
+  static XYSeries scatter(XYChart chart, String name, double[] x, double[] y) {
+    return series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Scatter, SeriesMarkers.CIRCLE);
+  }
+
+  private static XYSeries series(XYChart chart, String name, double[] x, double[] y,
+      XYSeries.XYSeriesRenderStyle style, org.knowm.xchart.style.markers.Marker marker) {
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(style);
+    s.setMarker(marker);
+    return s;
+  }
+
+  /**
+   * A histogram as a step outline over bin edges: counts[k] between edges[k] and edges[k+1].
+   * Drawn as an XY step series so several histograms overlay on one shared set of bins.
+   */
+  static XYSeries histogram(XYChart chart, String name, double[] edges, double[] counts) {
+    // Bin edges are arbitrary reals: round the tick labels, not the data.
+    chart.getStyler().setXAxisDecimalPattern("0.##");
+    int bins = counts.length;
+    double[] x = new double[2 * bins + 2];
+    double[] y = new double[2 * bins + 2];
+    x[0] = edges[0];
+    for (int k = 0; k < bins; k++) {
+      x[2 * k + 1] = edges[k];
+      y[2 * k + 1] = counts[k];
+      x[2 * k + 2] = edges[k + 1];
+      y[2 * k + 2] = counts[k];
+    }
+    x[2 * bins + 1] = edges[bins];
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
+    s.setLineStyle(new BasicStroke(2f));
+    return s;
+  }
+
+  /** Counts of log10(values) in {@code bins} equal bins over [lo, hi]; values outside are clamped. */
+  static double[] log10Counts(double[] values, double lo, double hi, int bins) {
+    double[] counts = new double[bins];
+    double width = (hi - lo) / bins;
+    for (double value : values) {
+      if (value > 0 && Double.isFinite(value)) {
+        int k = (int) Math.floor((Math.log10(value) - lo) / width);
+        counts[Math.max(0, Math.min(bins - 1, k))]++;
+      }
+    }
+    return counts;
+  }
+
+  /** Equally spaced edges over [lo, hi]. */
+  static double[] edges(double lo, double hi, int bins) {
+    double[] e = new double[bins + 1];
+    for (int k = 0; k <= bins; k++) {
+      e[k] = lo + (hi - lo) * k / bins;
+    }
+    return e;
+  }
+
+  /** [floor(min log10), ceil(max log10)] of the positive finite values, or null if none. */
+  static double[] log10Range(double[]... groups) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] values : groups) {
+      for (double v : values) {
+        if (v > 0 && Double.isFinite(v)) {
+          lo = Math.min(lo, Math.log10(v));
+          hi = Math.max(hi, Math.log10(v));
+        }
+      }
+    }
+    if (lo > hi) {
+      return null;
+    }
+    lo = Math.floor(lo * 4) / 4;
+    hi = Math.ceil(hi * 4) / 4;
+    return new double[] {lo, hi > lo ? hi : lo + 0.25};
+  }
+
+  static HeatMapChart heatMap(String title, int width, int height) {
+    HeatMapChart chart = new HeatMapChart(width, height, Styler.ChartTheme.XChart);
+    chart.setTitle(title);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE)
+        .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    chart.getStyler().setRangeColors(new Color[] {
+      new Color(49, 54, 149), new Color(255, 255, 255), new Color(165, 0, 38)});
+    chart.getStyler().setMin(-1).setMax(1).setShowValue(false);
+    chart.getStyler().setLocale(java.util.Locale.ROOT);
+    return chart;
+  }
+
+  /** Saves {@code chart} as figures/{stem}.png and figures/{stem}.svg; returns the stem. */
+  static String save(Chart<?, ?> chart, Path figuresDir, String stem) {
+    try {
+      BitmapEncoder.saveBitmap(chart, figuresDir.resolve(stem + ".png").toString(),
+          BitmapEncoder.BitmapFormat.PNG);
+      VectorGraphicsEncoder.saveVectorGraphic(chart, figuresDir.resolve(stem + ".svg").toString(),
+          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write figure " + stem + " in " + figuresDir, e);
+    }
+    return stem;
+  }
+
+  static double[] log10(double[] xs) {
+    return Arrays.stream(xs).map(Math::log10).toArray();
+  }
+}

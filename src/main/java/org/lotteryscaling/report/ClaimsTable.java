@@ -1,0 +1,387 @@
+package org.lotteryscaling.report;
+
+import static org.lotteryscaling.report.ReportData.where;
+import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.lotteryscaling.report.Claim.Verdict;
+import org.lotteryscaling.report.ReportData.Algorithm;
+import org.lotteryscaling.report.ReportData.Distilled;
+import org.lotteryscaling.report.ReportData.LossModes;
+import org.lotteryscaling.report.ReportData.Neuron;
+import org.lotteryscaling.report.ReportData.ScalingFit;
+import org.lotteryscaling.report.ReportData.Synergy;
+import org.lotteryscaling.report.ReportData.Ticket;
+import org.lotteryscaling.report.ReportData.TicketCorrelation;
+
+/**
+ * The paper's claims judged against the tables, each by a stated rule. A claim whose data the run
+ * lacks is "not measured", never guessed. The thresholds are named constants, listed in README.
+ */
+public final class ClaimsTable {
+  private ClaimsTable() {}
+
+  /** An exponent "is" N^-a when its 95% interval (or the estimate, without one) is within this of a. */
+  public static final double ALPHA_TOLERANCE = 0.25;
+  /** The early ReLU law counts as "about N^-4" from this local exponent up. */
+  public static final double EARLY_RELU_ALPHA_MIN = 3.0;
+  /** The late ReLU law counts as "slower" up to this local exponent. */
+  public static final double LATE_RELU_ALPHA_MAX = 2.0;
+  /**
+   * The paper's figure 1c starts here (N = 10..50): the scaling claims are about widths from here
+   * up; narrower widths (where a single lottery ticket decides the loss) are not used.
+   */
+  public static final int PAPER_MIN_WIDTH = 10;
+  /** Narrow and wide, as in the paper's figure 3 (N = 1..4 and N = 10..50). */
+  public static final int NARROW_MAX_WIDTH = 4;
+  public static final int WIDE_MIN_WIDTH = 10;
+  /** Lottery tickets are symmetric when their median relative residual is at most this. */
+  public static final double SYMMETRY_TOLERANCE = 0.05;
+  /**
+   * A wide network is mirror-symmetric when its symmetry score (share - control) / (1 - control)
+   * is at least this: half-way from a random network's share to every neuron paired.
+   */
+  public static final double MIRROR_SCORE_MIN = 0.5;
+  /** Tickets are "highly correlated" when the effective count is at most this share of the pairs. */
+  public static final double CORRELATED_SHARE = 0.5;
+
+  static final List<Integer> SYNERGY_WIDTHS = List.of(2, 4);
+  static final List<Integer> ENSEMBLING_WIDTHS = List.of(20, 40);
+
+  public static List<Claim> evaluate(ReportData data) {
+    return List.of(
+        siluInverseLaw(data),
+        reluFastThenSlow(data),
+        narrowNetworksHaveSeveralPeaks(data),
+        wideNetworksHaveOnePeak(data),
+        synergyOrEnsembling(data, "synergy-narrow", SYNERGY_WIDTHS, ReportTables.VERDICT_SYNERGY,
+            "Narrow networks (N = 2, 4) do better than the N/2 + N/2 ensembling prediction (synergy)"),
+        synergyOrEnsembling(data, "ensembling-wide", ENSEMBLING_WIDTHS,
+            ReportTables.VERDICT_ENSEMBLING,
+            "Wide networks (N = 20, 40) do as well as N/2 + N/2 ensembling, no better (plain ensembling)"),
+        lotteryTicketsAreSymmetric(data),
+        wideNetworksHaveMirrorNeurons(data),
+        severalAlgorithms(data),
+        ticketsAreCorrelated(data),
+        distilledBeatsTrained(data));
+  }
+
+  // ---- Section 2 -------------------------------------------------------------------------------
+
+  static Claim siluInverseLaw(ReportData data) {
+    String id = "silu-inverse-law";
+    String statement = "SiLU networks on x^2: the median loss scales as N^-1 (N >= 10)";
+    String source = "section 2.2, figure 1c";
+    String rule = String.format(Locale.ROOT, "scaling_fit for %s/%s over widths N >= %d: the "
+        + "widest range fit (kind all) starting at N >= %d if there is one, else the exponent between "
+        + "the narrowest and widest such width, which is the log-width-weighted mean of the local "
+        + "exponents; supported if its 95%% interval (the estimate when there is none) meets "
+        + "[%.2f, %.2f]", MAIN_TARGET, MAIN_ACTIVATION, PAPER_MIN_WIDTH, PAPER_MIN_WIDTH,
+        1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE);
+    ScalingFit fit = data.fits().stream()
+        .filter(f -> f.target().equals(MAIN_TARGET) && f.activation().equals(MAIN_ACTIVATION)
+            && f.kind().equals(ReportTables.FIT_KIND_RANGE) && f.widthFrom() >= PAPER_MIN_WIDTH
+            && Double.isFinite(f.alpha()))
+        .max(Comparator.comparingDouble(f -> (double) f.widthTo() / f.widthFrom())).orElse(null);
+    if (fit == null) {
+      fit = acrossLocalExponents(localExponents(data, MAIN_ACTIVATION));
+    }
+    if (fit == null) {
+      return notMeasured(id, statement, source, rule, "no fit or local exponent for "
+          + MAIN_TARGET + "/" + MAIN_ACTIVATION + " at N >= " + PAPER_MIN_WIDTH
+          + (data.fits().isEmpty() ? " (" + data.whyMissing(ReportTables.SCALING_FIT) + ")" : ""));
+    }
+    return new Claim(id, statement, source, rule,
+        String.format(Locale.ROOT, "alpha = %.2f over N = %d..%d%s", fit.alpha(), fit.widthFrom(),
+            fit.widthTo(), fit.kind().equals(ReportTables.FIT_KIND_LOCAL) ? " (from local exponents)" : ""),
+        Fmt.interval(fit.alphaLow(), fit.alphaHigh()),
+        Verdict.of(meets(fit, 1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE)));
+  }
+
+  /** The local exponents of (MAIN_TARGET, activation) between widths >= PAPER_MIN_WIDTH, by width. */
+  private static List<ScalingFit> localExponents(ReportData data, String activation) {
+    return data.fits().stream()
+        .filter(f -> f.target().equals(MAIN_TARGET) && f.activation().equals(activation)
+            && f.kind().equals(ReportTables.FIT_KIND_LOCAL) && f.widthFrom() >= PAPER_MIN_WIDTH
+            && Double.isFinite(f.alpha()))
+        .sorted(Comparator.comparingInt(ScalingFit::widthFrom)).toList();
+  }
+
+  /**
+   * The exponent between the first and last width of consecutive local exponents: the slope of
+   * log median between those widths, the mean of the local slopes weighted by log(width ratio).
+   * No interval (the table gives none for it); null without local exponents.
+   */
+  static ScalingFit acrossLocalExponents(List<ScalingFit> local) {
+    if (local.isEmpty()) {
+      return null;
+    }
+    double weighted = 0;
+    double span = 0;
+    for (ScalingFit f : local) {
+      double logRatio = Math.log((double) f.widthTo() / f.widthFrom());
+      weighted += f.alpha() * logRatio;
+      span += logRatio;
+    }
+    ScalingFit first = local.get(0);
+    return new ScalingFit(first.target(), first.activation(), ReportTables.FIT_KIND_LOCAL,
+        first.widthFrom(), local.get(local.size() - 1).widthTo(), weighted / span, Double.NaN,
+        Double.NaN, Double.NaN);
+  }
+
+  static Claim reluFastThenSlow(ReportData data) {
+    String id = "relu-fast-then-slow";
+    String statement = "(Leaky)ReLU networks on x^2: about N^-4 at first, then a slower law";
+    String source = "section 2.2, figure 1c";
+    String rule = String.format(Locale.ROOT, "local exponents of scaling_fit between consecutive "
+        + "widths N >= %d, for leaky_relu (relu if absent): supported if the first is >= %.1f and "
+        + "the last <= %.1f; needs two such width pairs", PAPER_MIN_WIDTH, EARLY_RELU_ALPHA_MIN,
+        LATE_RELU_ALPHA_MAX);
+    String activation = data.fits().stream().anyMatch(f -> f.activation().equals("leaky_relu"))
+        ? "leaky_relu" : "relu";
+    List<ScalingFit> local = localExponents(data, activation);
+    if (local.size() < 2) {
+      return notMeasured(id, statement, source, rule, local.size() + " local exponent(s) for "
+          + MAIN_TARGET + "/" + activation + " at N >= " + PAPER_MIN_WIDTH
+          + (data.fits().isEmpty() ? " (" + data.whyMissing(ReportTables.SCALING_FIT) + ")" : ""));
+    }
+    ScalingFit early = local.get(0);
+    ScalingFit late = local.get(local.size() - 1);
+    String measured = String.format(Locale.ROOT, "%s: alpha %.2f over N = %d..%d, then %.2f over N = %d..%d",
+        activation, early.alpha(), early.widthFrom(), early.widthTo(), late.alpha(),
+        late.widthFrom(), late.widthTo());
+    String interval = Fmt.interval(early.alphaLow(), early.alphaHigh()) + " then "
+        + Fmt.interval(late.alphaLow(), late.alphaHigh());
+    return new Claim(id, statement, source, rule, measured, interval,
+        Verdict.of(early.alpha() >= EARLY_RELU_ALPHA_MIN && late.alpha() <= LATE_RELU_ALPHA_MAX));
+  }
+
+  // ---- Section 4: peaks and ensembling -------------------------------------------------------
+
+  static Claim narrowNetworksHaveSeveralPeaks(ReportData data) {
+    String rule = String.format(Locale.ROOT, "loss_modes for %s/%s: supported if at least half of "
+        + "the widths N <= %d have 2 or more peaks", MAIN_TARGET, MAIN_ACTIVATION, NARROW_MAX_WIDTH);
+    return peaksClaim(data, "narrow-several-peaks",
+        "Narrow networks (N <= 4): the loss histogram has several peaks", rule,
+        m -> m.width() <= NARROW_MAX_WIDTH,
+        narrow -> 2 * narrow.stream().filter(m -> m.peaks() >= 2).count() >= narrow.size());
+  }
+
+  static Claim wideNetworksHaveOnePeak(ReportData data) {
+    String rule = String.format(Locale.ROOT, "loss_modes for %s/%s: supported if every width "
+        + "N >= %d has exactly one peak", MAIN_TARGET, MAIN_ACTIVATION, WIDE_MIN_WIDTH);
+    return peaksClaim(data, "wide-one-peak",
+        "Wide networks (N >= 10): the loss histogram has one peak", rule,
+        m -> m.width() >= WIDE_MIN_WIDTH,
+        wide -> wide.stream().allMatch(m -> m.peaks() == 1));
+  }
+
+  private static Claim peaksClaim(ReportData data, String id, String statement, String rule,
+      Predicate<LossModes> widths, Predicate<List<LossModes>> supported) {
+    String source = "section 4, figures 2b and 3";
+    List<LossModes> rows = where(data.modes(), m -> m.target().equals(MAIN_TARGET)
+        && m.activation().equals(MAIN_ACTIVATION) && widths.test(m)).stream()
+        .sorted(Comparator.comparingInt(LossModes::width)).toList();
+    if (rows.isEmpty()) {
+      return notMeasured(id, statement, source, rule, "no such width in loss_modes"
+          + (data.modes().isEmpty() ? " (" + data.whyMissing(ReportTables.LOSS_MODES) + ")" : ""));
+    }
+    List<String> peaks = new ArrayList<>();
+    for (LossModes m : rows) {
+      peaks.add("N=" + m.width() + ": " + m.peaks());
+    }
+    String shares = rows.stream().map(m -> Fmt.fixed(m.lowestPeakShare()))
+        .reduce((a, b) -> a + ", " + b).orElse("");
+    return new Claim(id, statement, source, rule, "peaks " + String.join(", ", peaks),
+        "lowest-peak shares " + shares, Verdict.of(supported.test(rows)));
+  }
+
+  static Claim synergyOrEnsembling(ReportData data, String id, List<Integer> widths,
+      String expected, String statement) {
+    String source = "section 4, figure 4";
+    String rule = String.format(Locale.ROOT, "synergy table's verdict for %s/%s at N = %s: "
+        + "supported if every one of those widths present, and not '%s', says '%s'",
+        MAIN_TARGET, MAIN_ACTIVATION, widths, ReportTables.VERDICT_UNDETERMINED, expected);
+    List<Synergy> rows = where(data.synergy(), s -> s.target().equals(MAIN_TARGET)
+        && s.activation().equals(MAIN_ACTIVATION) && widths.contains(s.width())
+        && !s.verdict().equals(ReportTables.VERDICT_UNDETERMINED)).stream()
+        .sorted(Comparator.comparingInt(Synergy::width)).toList();
+    if (rows.isEmpty()) {
+      return notMeasured(id, statement, source, rule, "no decided synergy row at N = " + widths
+          + (data.synergy().isEmpty() ? " (" + data.whyMissing(ReportTables.SYNERGY) + ")" : ""));
+    }
+    List<String> measured = new ArrayList<>();
+    List<String> tests = new ArrayList<>();
+    for (Synergy s : rows) {
+      measured.add(String.format(Locale.ROOT, "N=%d: %s, log10(trained/ensembled median) %.2f",
+          s.width(), s.verdict(), s.log10Ratio()));
+      tests.add(String.format(Locale.ROOT, "N=%d: KS %.2f, p %s", s.width(), s.ksStatistic(),
+          Fmt.sci(s.ksPValue())));
+    }
+    if (rows.size() < widths.size()) {
+      measured.add("(only " + rows.size() + " of " + widths.size() + " widths in the run)");
+    }
+    return new Claim(id, statement, source, rule, String.join("; ", measured),
+        String.join("; ", tests), Verdict.of(rows.stream().allMatch(s -> s.verdict().equals(expected))));
+  }
+
+  // ---- Section 3: symmetry ---------------------------------------------------------------------
+
+  static Claim lotteryTicketsAreSymmetric(ReportData data) {
+    String id = "symmetric-tickets";
+    String statement = "Lottery tickets (the lowest-loss width-2 networks) have symmetric neurons: "
+        + "w1 = -w2, b1 = b2, v1 = v2";
+    String source = "section 3, equation (2), figure 2c";
+    String rule = String.format(Locale.ROOT, "tickets of %s/%s in the lowest loss peak (peak 0): "
+        + "residual max(|w1+w2|/(|w1|+|w2|), |b1-b2|/(|b1|+|b2|), |v1-v2|/(|v1|+|v2|)); supported "
+        + "if its median is <= %.2f", MAIN_TARGET, MAIN_ACTIVATION, SYMMETRY_TOLERANCE);
+    List<Ticket> lottery = where(data.tickets(), t -> t.target().equals(MAIN_TARGET)
+        && t.activation().equals(MAIN_ACTIVATION) && t.peak() == 0 && t.params().length == 7);
+    if (lottery.isEmpty()) {
+      return notMeasured(id, statement, source, rule, "no width-2 ticket in the lowest peak"
+          + (data.tickets().isEmpty() ? " (" + data.whyMissing(ReportTables.TICKETS) + ")" : ""));
+    }
+    double[] residuals = lottery.stream().mapToDouble(t -> relativeAsymmetry(t.params())).sorted().toArray();
+    double median = Fmt.median(residuals);
+    return new Claim(id, statement, source, rule,
+        String.format(Locale.ROOT, "median relative residual %s over %d tickets", Fmt.sci(median),
+            residuals.length),
+        "quartiles " + Fmt.sci(quantile(residuals, 0.25)) + " .. " + Fmt.sci(quantile(residuals, 0.75)),
+        Verdict.of(median <= SYMMETRY_TOLERANCE));
+  }
+
+  /** Largest relative asymmetry of (w1, w2, b1, b2, v1, v2, c) under the mirror pairing. */
+  public static double relativeAsymmetry(double[] p) {
+    return Math.max(relative(p[0] + p[1], Math.abs(p[0]) + Math.abs(p[1])),
+        Math.max(relative(p[2] - p[3], Math.abs(p[2]) + Math.abs(p[3])),
+            relative(p[4] - p[5], Math.abs(p[4]) + Math.abs(p[5]))));
+  }
+
+  private static double relative(double difference, double scale) {
+    return scale == 0 ? 0 : Math.abs(difference) / scale;
+  }
+
+  static Claim wideNetworksHaveMirrorNeurons(ReportData data) {
+    String id = "mirror-neurons";
+    String statement = "Wide networks have symmetric neurons: a neuron at (w, b) has a partner near (-w, b)";
+    String source = "section 3, figure 2a";
+    String rule = String.format(Locale.ROOT, "neurons table, widest %s/%s network: symmetry score "
+        + "(share - control share) / (1 - control share), where share is the share of neurons whose "
+        + "mirror image has a close neighbour and the control is a random network of the same spread; "
+        + "supported if the score is >= %.2f", MAIN_TARGET, MAIN_ACTIVATION, MIRROR_SCORE_MIN);
+    List<Neuron> rows = where(data.neurons(), n -> n.target().equals(MAIN_TARGET)
+        && n.activation().equals(MAIN_ACTIVATION) && Double.isFinite(n.score()));
+    if (rows.isEmpty()) {
+      return notMeasured(id, statement, source, rule, "no neurons rows with symmetry scores"
+          + (data.neurons().isEmpty() ? " (" + data.whyMissing(ReportTables.NEURONS) + ")" : ""));
+    }
+    Neuron widest = rows.stream().max(Comparator.comparingInt(Neuron::width)
+        .thenComparing(Comparator.comparingLong(Neuron::seed).reversed())).get();
+    return new Claim(id, statement, source, rule,
+        String.format(Locale.ROOT, "N=%d: score %.2f (share %.2f against control %.2f)",
+            widest.width(), widest.score(), widest.share(), widest.controlShare()), "n/a",
+        Verdict.of(widest.score() >= MIRROR_SCORE_MIN));
+  }
+
+  // ---- Appendices B-D ------------------------------------------------------------------------
+
+  static Claim severalAlgorithms(ReportData data) {
+    String id = "several-algorithms";
+    String statement = "Width-2 networks settle into a few distinct algorithms, symmetric and "
+        + "asymmetric ones (the paper finds 4)";
+    String source = "appendix B, figures 9-11";
+    String rule = "algorithms table for " + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": supported if "
+        + "there are at least 2 algorithms, at least one symmetric and one asymmetric";
+    List<Algorithm> rows = where(data.algorithms(),
+        a -> a.target().equals(MAIN_TARGET) && a.activation().equals(MAIN_ACTIVATION));
+    if (rows.isEmpty()) {
+      return notMeasured(id, statement, source, rule, data.whyMissing(ReportTables.ALGORITHMS));
+    }
+    long symmetric = rows.stream().filter(Algorithm::symmetric).count();
+    return new Claim(id, statement, source, rule,
+        String.format(Locale.ROOT, "%d algorithms, %d symmetric", rows.size(), symmetric), "n/a",
+        Verdict.of(rows.size() >= 2 && symmetric >= 1 && symmetric < rows.size()));
+  }
+
+  static Claim ticketsAreCorrelated(ReportData data) {
+    String id = "correlated-tickets";
+    String statement = "Tickets in wide networks are highly correlated: far fewer independent "
+        + "tickets than neuron pairs (about 1, 2, 3 at N = 10, 30, 50)";
+    String source = "appendix C, figure 12";
+    String rule = String.format(Locale.ROOT, "ticket_correlation for %s/%s: supported if, at every "
+        + "width, the median effective number of tickets is <= %.2f x the number of pairs N/2",
+        MAIN_TARGET, MAIN_ACTIVATION, CORRELATED_SHARE);
+    List<TicketCorrelation> rows = where(data.correlations(), c -> c.target().equals(MAIN_TARGET)
+        && c.activation().equals(MAIN_ACTIVATION) && Double.isFinite(c.effectiveTickets()));
+    if (rows.isEmpty()) {
+      return notMeasured(id, statement, source, rule, data.whyMissing(ReportTables.TICKET_CORRELATION));
+    }
+    Map<Integer, List<TicketCorrelation>> byWidth = PaperFigures.groupBy(rows, TicketCorrelation::width);
+    List<String> measured = new ArrayList<>();
+    List<String> ranges = new ArrayList<>();
+    boolean supported = true;
+    for (Map.Entry<Integer, List<TicketCorrelation>> e : byWidth.entrySet()) {
+      double[] effective = e.getValue().stream().mapToDouble(TicketCorrelation::effectiveTickets).sorted().toArray();
+      double median = Fmt.median(effective);
+      measured.add(String.format(Locale.ROOT, "N=%d: %.2f of %d pairs", e.getKey(), median, e.getKey() / 2));
+      ranges.add(String.format(Locale.ROOT, "N=%d: %.2f..%.2f", e.getKey(), effective[0], effective[effective.length - 1]));
+      supported &= median <= CORRELATED_SHARE * (e.getKey() / 2.0);
+    }
+    return new Claim(id, statement, source, rule, String.join("; ", measured),
+        "range over networks " + String.join("; ", ranges), Verdict.of(supported));
+  }
+
+  static Claim distilledBeatsTrained(ReportData data) {
+    String id = "distilled-lottery";
+    String statement = "Some width-2 networks distilled from a wide network's best ticket reach a "
+        + "far lower loss than any trained width-2 network";
+    String source = "appendix D, figure 13";
+    String rule = "distilled against runs, " + MAIN_TARGET + "/" + MAIN_ACTIVATION + " width 2: "
+        + "supported if the lowest distilled loss is below the lowest trained width-2 loss";
+    double[] distilled = where(data.distilled(), d -> d.target().equals(MAIN_TARGET)
+        && d.activation().equals(MAIN_ACTIVATION)).stream().mapToDouble(Distilled::loss)
+        .filter(Double::isFinite).toArray();
+    double[] trained = where(data.runs(), r -> r.ok() && r.target().equals(MAIN_TARGET)
+        && r.activation().equals(MAIN_ACTIVATION) && r.width() == 2).stream()
+        .mapToDouble(ReportData.NetworkLoss::trainLoss).toArray();
+    if (distilled.length == 0 || trained.length == 0) {
+      return notMeasured(id, statement, source, rule, distilled.length == 0
+          ? data.whyMissing(ReportTables.DISTILLED) : "no trained width-2 network in runs");
+    }
+    double bestDistilled = Arrays.stream(distilled).min().getAsDouble();
+    double bestTrained = Arrays.stream(trained).min().getAsDouble();
+    return new Claim(id, statement, source, rule,
+        "lowest distilled " + Fmt.sci(bestDistilled) + " against lowest trained " + Fmt.sci(bestTrained),
+        String.format(Locale.ROOT, "%d distilled, %d trained networks", distilled.length, trained.length),
+        Verdict.of(bestDistilled < bestTrained));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static Claim notMeasured(String id, String statement, String source, String rule, String why) {
+    return new Claim(id, statement, source, rule, "not measured: " + why, "n/a", Verdict.NOT_MEASURED);
+  }
+
+  /** Whether the fit's interval (or its estimate, without one) meets [lo, hi]. */
+  static boolean meets(ScalingFit fit, double lo, double hi) {
+    boolean hasInterval = Double.isFinite(fit.alphaLow()) && Double.isFinite(fit.alphaHigh());
+    double from = hasInterval ? fit.alphaLow() : fit.alpha();
+    double to = hasInterval ? fit.alphaHigh() : fit.alpha();
+    return from <= hi && to >= lo;
+  }
+
+  /** Linear-interpolation quantile of sorted values. */
+  private static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int i = (int) Math.floor(pos);
+    int j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+  }
+}

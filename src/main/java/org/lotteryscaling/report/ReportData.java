@@ -1,0 +1,150 @@
+package org.lotteryscaling.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Everything the report draws, as plain values read from the result tables (jobs.ReportJob reads
+ * them with Spark; nothing here knows Spark). A table the folder lacks is an empty list plus an
+ * entry in {@code unavailable} saying why, so each figure can say why it was skipped.
+ */
+public record ReportData(
+    String resultsName,
+    List<NetworkLoss> runs,
+    List<LossSummary> summaries,
+    List<HistogramBin> histograms,
+    List<LossModes> modes,
+    List<ScalingFit> fits,
+    List<Synergy> synergy,
+    List<Neuron> neurons,
+    List<Ticket> tickets,
+    List<Algorithm> algorithms,
+    List<TicketPair> ticketPairs,
+    List<TicketCorrelation> correlations,
+    List<Distilled> distilled,
+    List<Ensemble> ensembles,
+    Map<String, String> unavailable) {
+
+  /** One trained network's final loss (from runs). */
+  public record NetworkLoss(String target, String activation, int width, long seed, String status,
+      double trainLoss) {
+    public boolean ok() {
+      return "ok".equals(status) && Double.isFinite(trainLoss);
+    }
+  }
+
+  /** Quantiles of the final loss over seeds, per (target, activation, width). */
+  public record LossSummary(String target, String activation, int width, long networks,
+      double q25, double median, double q75) {}
+
+  /** One bin of a log10-loss histogram; edges are log10(loss). */
+  public record HistogramBin(String target, String activation, int width, double log10Low,
+      double log10High, long count) {}
+
+  /** The peaks of one width's log10-loss distribution and the share in the lowest-loss peak. */
+  public record LossModes(String target, String activation, int width, int peaks,
+      double[] peakLog10, double lowestPeakShare) {}
+
+  /**
+   * A power law median ~ C N^-alpha over widths [widthFrom, widthTo]: kind "all" for a least-squares
+   * fit over a range, "local" for the exponent between two consecutive widths. prefactor is C,
+   * NaN when the table does not give it.
+   */
+  public record ScalingFit(String target, String activation, String kind, int widthFrom,
+      int widthTo, double alpha, double alphaLow, double alphaHigh, double prefactor) {}
+
+  /** Trained width N against the N/2 + N/2 harmonic ensembling prediction. */
+  public record Synergy(String target, String activation, int width, double trainedMedian,
+      double ensembledMedian, double log10Ratio, double ksStatistic, double ksPValue,
+      String verdict) {}
+
+  /**
+   * One hidden neuron of a network (first input coordinate of w), with the distance from its
+   * mirror image (-w, b) to the nearest other neuron, and its network's symmetry: the share of
+   * neurons with a close mirror partner, that share for a random control, and the score
+   * (share - control) / (1 - control). NaN where the table does not give them.
+   */
+  public record Neuron(String target, String activation, int width, long seed, double w, double b,
+      double v, double mirrorDistance, double share, double controlShare, double score) {}
+
+  /**
+   * One width-2 network: its loss, loss peak (0 = lowest), algorithm cluster, first two principal
+   * components, canonical parameters (w1, w2, b1, b2, v1, v2, c) and symmetry residuals.
+   */
+  public record Ticket(String target, String activation, long seed, double loss, int peak,
+      int algorithm, double pc1, double pc2, double[] params, double residualW, double residualB,
+      double residualV) {}
+
+  /** One algorithm (cluster of width-2 solutions) with its neurons' activations on a grid of x. */
+  public record Algorithm(String target, String activation, int algorithm, long size,
+      double meanLoss, boolean symmetric, double[] x, double[] pre1, double[] post1, double[] pre2,
+      double[] post2) {}
+
+  /** One point of an algorithm's activation curves: neuron 0 or 1 at input x. */
+  public record CurvePoint(String target, String activation, int algorithm, int neuron, double x,
+      double pre, double post) {}
+
+  /**
+   * The algorithms with their curves filled in from curve points (x ascending per neuron); an
+   * algorithm without points, or with other than two neurons, keeps empty curves.
+   */
+  public static List<Algorithm> withCurves(List<Algorithm> algorithms, List<CurvePoint> points) {
+    List<Algorithm> out = new java.util.ArrayList<>(algorithms.size());
+    for (Algorithm a : algorithms) {
+      List<CurvePoint> mine = where(points, p -> p.target().equals(a.target())
+          && p.activation().equals(a.activation()) && p.algorithm() == a.algorithm());
+      List<CurvePoint> first = sortedByX(where(mine, p -> p.neuron() == 0));
+      List<CurvePoint> second = sortedByX(where(mine, p -> p.neuron() == 1));
+      if (first.isEmpty() || first.size() != second.size() || first.size() + second.size() != mine.size()) {
+        out.add(a);
+        continue;
+      }
+      out.add(new Algorithm(a.target(), a.activation(), a.algorithm(), a.size(), a.meanLoss(),
+          a.symmetric(), first.stream().mapToDouble(CurvePoint::x).toArray(),
+          first.stream().mapToDouble(CurvePoint::pre).toArray(),
+          first.stream().mapToDouble(CurvePoint::post).toArray(),
+          second.stream().mapToDouble(CurvePoint::pre).toArray(),
+          second.stream().mapToDouble(CurvePoint::post).toArray()));
+    }
+    return out;
+  }
+
+  private static List<CurvePoint> sortedByX(List<CurvePoint> points) {
+    return points.stream().sorted(java.util.Comparator.comparingDouble(CurvePoint::x)).toList();
+  }
+
+  /** One symmetric pair of neurons (a ticket) of a wide network: R^2 and error function on x. */
+  public record TicketPair(String target, String activation, int width, long seed, int pair,
+      double r2, double[] x, double[] error) {}
+
+  /** Correlation matrix (row-major, size x size) of a network's ticket error functions. */
+  public record TicketCorrelation(String target, String activation, int width, long seed, int size,
+      double[] matrix, double effectiveTickets) {}
+
+  /** A width-2 network distilled from a wide network's best ticket. */
+  public record Distilled(String target, String activation, long seed, double loss) {}
+
+  /** Two trained N/2 networks combined by least squares: actual loss against the harmonic formula. */
+  public record Ensemble(String target, String activation, int width, double actualLoss,
+      double harmonicLoss) {}
+
+  /** The range fit ("fit" kind) over the widest width ratio for (target, activation), or null. */
+  public ScalingFit widestFit(String target, String activation) {
+    return fits.stream()
+        .filter(f -> f.target().equals(target) && f.activation().equals(activation)
+            && f.kind().equals(ReportTables.FIT_KIND_RANGE) && Double.isFinite(f.alpha()))
+        .max(java.util.Comparator.comparingDouble(f -> (double) f.widthTo() / f.widthFrom()))
+        .orElse(null);
+  }
+
+  /** The elements of {@code rows} that satisfy {@code keep}. */
+  public static <T> List<T> where(List<T> rows, Predicate<T> keep) {
+    return rows.stream().filter(keep).toList();
+  }
+
+  /** Why {@code table} could not be read, or a default phrase when it was read but holds no rows. */
+  public String whyMissing(String table) {
+    return unavailable.getOrDefault(table, "table " + table + " has no matching rows");
+  }
+}

@@ -1,0 +1,258 @@
+package org.lotteryscaling.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lotteryscaling.report.Claim.Verdict.NOT_MEASURED;
+import static org.lotteryscaling.report.Claim.Verdict.NOT_SUPPORTED;
+import static org.lotteryscaling.report.Claim.Verdict.SUPPORTED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lotteryscaling.report.Claim.Verdict;
+import org.lotteryscaling.report.ReportData.Algorithm;
+import org.lotteryscaling.report.ReportData.Distilled;
+import org.lotteryscaling.report.ReportData.LossModes;
+import org.lotteryscaling.report.ReportData.NetworkLoss;
+import org.lotteryscaling.report.ReportData.Neuron;
+import org.lotteryscaling.report.ReportData.ScalingFit;
+import org.lotteryscaling.report.ReportData.Synergy;
+import org.lotteryscaling.report.ReportData.Ticket;
+import org.lotteryscaling.report.ReportData.TicketCorrelation;
+
+/** Each claim's rule on synthetic tables whose answer is known, both ways, and with no data. */
+class ClaimsTableTest {
+
+  /** Synthetic tables: every list empty unless set. */
+  static final class Tables {
+    List<NetworkLoss> runs = List.of();
+    List<LossModes> modes = List.of();
+    List<ScalingFit> fits = List.of();
+    List<Synergy> synergy = List.of();
+    List<Neuron> neurons = List.of();
+    List<Ticket> tickets = List.of();
+    List<Algorithm> algorithms = List.of();
+    List<TicketCorrelation> correlations = List.of();
+    List<Distilled> distilled = List.of();
+
+    ReportData data() {
+      return new ReportData("synthetic", runs, List.of(), List.of(), modes, fits, synergy, neurons,
+          tickets, algorithms, List.of(), correlations, distilled, List.of(), Map.of());
+    }
+  }
+
+  private static Verdict verdict(String id, Tables t) {
+    return ClaimsTable.evaluate(t.data()).stream().filter(c -> c.id().equals(id)).findFirst()
+        .orElseThrow().verdict();
+  }
+
+  private static ScalingFit fit(String activation, String kind, int from, int to, double alpha,
+      double lo, double hi) {
+    return new ScalingFit("x2", activation, kind, from, to, alpha, lo, hi, Double.NaN);
+  }
+
+  @Test
+  void withNoTablesEveryClaimIsNotMeasuredAndEachHasOneRow() {
+    List<Claim> claims = ClaimsTable.evaluate(new Tables().data());
+    assertEquals(11, claims.size());
+    assertEquals(11, claims.stream().map(Claim::id).distinct().count());
+    for (Claim c : claims) {
+      assertEquals(NOT_MEASURED, c.verdict(), c.id());
+      assertTrue(!c.rule().isBlank() && !c.statement().isBlank(), c.id());
+    }
+  }
+
+  @Test
+  void siluInverseLawIsJudgedByItsInterval() {
+    Tables t = new Tables();
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.05, 0.9, 1.2));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    t.fits = List.of(fit("silu", "all", 10, 50, 2.0, 1.8, 2.2));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    // The interval only just reaches the tolerance band: supported; just misses: not.
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.6, 1.25, 1.9));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.6, 1.26, 1.9));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    // Without an interval the estimate itself must be in the band.
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.1, Double.NaN, Double.NaN));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    // The widest range from N = 10 is used: a narrower range saying 4 is outweighed.
+    t.fits = List.of(fit("silu", "all", 10, 20, 4, 3.5, 4.5), fit("silu", "all", 10, 50, 1, 0.9, 1.1));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    // A fit that includes N < 10 is not the paper's range: the local exponents from 10 decide.
+    // Medians 1e-4, 5e-5, 2.5e-5 at N = 10, 20, 40 (exactly N^-1) against a fit of 4 over 1..40.
+    t.fits = List.of(fit("silu", "all", 1, 40, 4, 3.5, 4.5), fit("silu", "local", 1, 2, 12, 11, 13),
+        fit("silu", "local", 10, 20, 1.0, Double.NaN, Double.NaN),
+        fit("silu", "local", 20, 40, 1.0, Double.NaN, Double.NaN));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    // N^-2 from 10 to 20 then N^0 from 20 to 40 is N^-1 between 10 and 40 overall.
+    ScalingFit across = ClaimsTable.acrossLocalExponents(List.of(
+        fit("silu", "local", 10, 20, 2, Double.NaN, Double.NaN),
+        fit("silu", "local", 20, 40, 0, Double.NaN, Double.NaN)));
+    assertEquals(1.0, across.alpha(), 1e-12);
+    assertEquals(10, across.widthFrom());
+    assertEquals(40, across.widthTo());
+    // Unequal log spans weigh accordingly: 10 -> 30 at 1 and 30 -> 40 at 3.
+    ScalingFit weighted = ClaimsTable.acrossLocalExponents(List.of(
+        fit("silu", "local", 10, 30, 1, Double.NaN, Double.NaN),
+        fit("silu", "local", 30, 40, 3, Double.NaN, Double.NaN)));
+    assertEquals((Math.log(3) + 3 * Math.log(4.0 / 3)) / Math.log(4), weighted.alpha(), 1e-12);
+    t.fits = List.of(fit("silu", "local", 10, 20, 3, Double.NaN, Double.NaN));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    // Nothing at N >= 10: not measured.
+    t.fits = List.of(fit("silu", "all", 1, 4, 1, 0.9, 1.1));
+    assertEquals(NOT_MEASURED, verdict("silu-inverse-law", t));
+  }
+
+  @Test
+  void reluNeedsFastThenSlowLocalExponentsFromWidthTen() {
+    Tables t = new Tables();
+    t.fits = List.of(fit("leaky_relu", "local", 10, 20, 3.8, 3, 4.5),
+        fit("leaky_relu", "local", 20, 30, 2.5, 2, 3), fit("leaky_relu", "local", 30, 40, 1.1, 0.8, 1.4));
+    assertEquals(SUPPORTED, verdict("relu-fast-then-slow", t));
+    t.fits = List.of(fit("leaky_relu", "local", 10, 20, 1.0, 0.8, 1.2),
+        fit("leaky_relu", "local", 20, 40, 1.0, 0.8, 1.2));
+    assertEquals(NOT_SUPPORTED, verdict("relu-fast-then-slow", t));
+    t.fits = List.of(fit("leaky_relu", "local", 10, 20, 4.0, 3.5, 4.5),
+        fit("leaky_relu", "local", 20, 40, 3.9, 3.5, 4.5));
+    assertEquals(NOT_SUPPORTED, verdict("relu-fast-then-slow", t), "never slows down");
+    // Narrow widths (below 10) are not the paper's range; one pair is not a change of law.
+    t.fits = List.of(fit("leaky_relu", "local", 2, 4, 5, 4, 6), fit("leaky_relu", "local", 10, 20, 1, 0.8, 1.2));
+    assertEquals(NOT_MEASURED, verdict("relu-fast-then-slow", t));
+    // relu is used when the run has no leaky_relu.
+    t.fits = List.of(fit("relu", "local", 10, 20, 3.5, 3, 4), fit("relu", "local", 20, 40, 1.5, 1, 2));
+    assertEquals(SUPPORTED, verdict("relu-fast-then-slow", t));
+  }
+
+  private static LossModes modes(int width, int peaks) {
+    return new LossModes("x2", "silu", width, peaks, new double[peaks], 0.3);
+  }
+
+  @Test
+  void peakClaimsCountPeaksOfNarrowAndWideWidths() {
+    Tables t = new Tables();
+    t.modes = List.of(modes(1, 1), modes(2, 3), modes(3, 2), modes(4, 2), modes(10, 1), modes(20, 1));
+    assertEquals(SUPPORTED, verdict("narrow-several-peaks", t));
+    assertEquals(SUPPORTED, verdict("wide-one-peak", t));
+    t.modes = List.of(modes(1, 1), modes(2, 1), modes(3, 1), modes(4, 2), modes(10, 1), modes(20, 2));
+    assertEquals(NOT_SUPPORTED, verdict("narrow-several-peaks", t));
+    assertEquals(NOT_SUPPORTED, verdict("wide-one-peak", t));
+    t.modes = List.of(modes(2, 2));
+    assertEquals(NOT_MEASURED, verdict("wide-one-peak", t));
+    // Another target's peaks do not count.
+    t.modes = List.of(new LossModes("x3", "silu", 2, 3, new double[3], 0.1));
+    assertEquals(NOT_MEASURED, verdict("narrow-several-peaks", t));
+  }
+
+  private static Synergy synergy(int width, String verdict) {
+    return new Synergy("x2", "silu", width, 1e-4, 1e-3, -1, 0.5, 1e-6, verdict);
+  }
+
+  @Test
+  void synergyAndEnsemblingFollowTheTableVerdicts() {
+    Tables t = new Tables();
+    t.synergy = List.of(synergy(2, "synergy"), synergy(4, "synergy"), synergy(20, "ensembling"),
+        synergy(40, "ensembling"));
+    assertEquals(SUPPORTED, verdict("synergy-narrow", t));
+    assertEquals(SUPPORTED, verdict("ensembling-wide", t));
+    t.synergy = List.of(synergy(2, "synergy"), synergy(4, "ensembling"), synergy(20, "synergy"),
+        synergy(40, "worse_than_ensembling"));
+    assertEquals(NOT_SUPPORTED, verdict("synergy-narrow", t));
+    assertEquals(NOT_SUPPORTED, verdict("ensembling-wide", t));
+    t.synergy = List.of(synergy(8, "synergy"));
+    assertEquals(NOT_MEASURED, verdict("synergy-narrow", t));
+    // Undecided widths (too few networks) are not evidence either way.
+    t.synergy = List.of(synergy(2, "undetermined"), synergy(4, "synergy"));
+    assertEquals(SUPPORTED, verdict("synergy-narrow", t));
+    t.synergy = List.of(synergy(2, "undetermined"));
+    assertEquals(NOT_MEASURED, verdict("synergy-narrow", t));
+    assertEquals(NOT_MEASURED, verdict("ensembling-wide", t));
+  }
+
+  private static Ticket ticket(int peak, double w, double asymmetry) {
+    double[] p = {-w, w * (1 + asymmetry), -1.2, -1.2, 5.7, 5.7, 3.1};
+    return new Ticket("x2", "silu", 0, 1e-5, peak, 0, 0, 0, p, 0, 0, 0);
+  }
+
+  @Test
+  void lotteryTicketsMustBeSymmetricInTheLowestPeak() {
+    Tables t = new Tables();
+    List<Ticket> tickets = new ArrayList<>();
+    for (int k = 0; k < 9; k++) {
+      tickets.add(ticket(0, 0.83, 1e-6 * k));
+      tickets.add(ticket(1, 0.83, 0.9)); // other peaks may be asymmetric
+    }
+    t.tickets = tickets;
+    assertEquals(SUPPORTED, verdict("symmetric-tickets", t));
+    t.tickets = List.of(ticket(0, 0.83, 0.5), ticket(0, 0.83, 0.6), ticket(0, 0.83, 0));
+    assertEquals(NOT_SUPPORTED, verdict("symmetric-tickets", t));
+    t.tickets = List.of(ticket(1, 0.83, 0));
+    assertEquals(NOT_MEASURED, verdict("symmetric-tickets", t));
+    // The paper's equation (2) itself is symmetric by this rule.
+    double[] eq2 = {-0.83010483, 0.83010304, -1.16842330, -1.16842365, 5.68583536, 5.68586636, 3.1539197};
+    assertTrue(ClaimsTable.relativeAsymmetry(eq2) < 1e-5);
+  }
+
+  private static Neuron neuron(int width, double score) {
+    return new Neuron("x2", "silu", width, 0, 0.1, -1, 1, 0.01, 0.9, 0.2, score);
+  }
+
+  @Test
+  void mirrorNeuronsUseTheWidestNetworksScore() {
+    Tables t = new Tables();
+    t.neurons = List.of(neuron(10, 0.1), neuron(10000, 0.8));
+    assertEquals(SUPPORTED, verdict("mirror-neurons", t));
+    t.neurons = List.of(neuron(10, 0.9), neuron(10000, 0.2));
+    assertEquals(NOT_SUPPORTED, verdict("mirror-neurons", t));
+    t.neurons = List.of(neuron(10000, Double.NaN));
+    assertEquals(NOT_MEASURED, verdict("mirror-neurons", t));
+  }
+
+  private static Algorithm algorithm(int id, boolean symmetric) {
+    return new Algorithm("x2", "silu", id, 10, 1e-4, symmetric, new double[0], new double[0],
+        new double[0], new double[0], new double[0]);
+  }
+
+  @Test
+  void algorithmsMustBeSeveralAndOfBothKinds() {
+    Tables t = new Tables();
+    t.algorithms = List.of(algorithm(0, true), algorithm(1, false), algorithm(2, true), algorithm(3, false));
+    assertEquals(SUPPORTED, verdict("several-algorithms", t));
+    t.algorithms = List.of(algorithm(0, true), algorithm(1, true));
+    assertEquals(NOT_SUPPORTED, verdict("several-algorithms", t));
+    t.algorithms = List.of(algorithm(0, false));
+    assertEquals(NOT_SUPPORTED, verdict("several-algorithms", t));
+  }
+
+  private static TicketCorrelation correlation(int width, double effective) {
+    return new TicketCorrelation("x2", "silu", width, 0, width / 2, new double[0], effective);
+  }
+
+  @Test
+  void ticketsAreCorrelatedWhenFewAreIndependentAtEveryWidth() {
+    Tables t = new Tables();
+    t.correlations = List.of(correlation(10, 1.1), correlation(30, 2), correlation(50, 3.2));
+    assertEquals(SUPPORTED, verdict("correlated-tickets", t));
+    // 25 pairs at N = 50, 20 independent: not highly correlated.
+    t.correlations = List.of(correlation(10, 1.1), correlation(50, 20));
+    assertEquals(NOT_SUPPORTED, verdict("correlated-tickets", t));
+  }
+
+  @Test
+  void distilledMustBeatTheBestTrainedWidthTwoNetwork() {
+    Tables t = new Tables();
+    t.runs = List.of(new NetworkLoss("x2", "silu", 2, 0, "ok", 1e-6),
+        new NetworkLoss("x2", "silu", 2, 1, "ok", 1e-3),
+        new NetworkLoss("x2", "silu", 50, 0, "ok", 1e-9)); // wider networks are not compared
+    t.distilled = List.of(new Distilled("x2", "silu", 0, 1e-2), new Distilled("x2", "silu", 1, 1e-19));
+    assertEquals(SUPPORTED, verdict("distilled-lottery", t));
+    t.distilled = List.of(new Distilled("x2", "silu", 0, 1e-2), new Distilled("x2", "silu", 1, 2e-6));
+    assertEquals(NOT_SUPPORTED, verdict("distilled-lottery", t));
+    // A diverged trained network is not the best trained network.
+    t.runs = List.of(new NetworkLoss("x2", "silu", 2, 0, "diverged", 0.0),
+        new NetworkLoss("x2", "silu", 2, 1, "ok", 1e-3));
+    assertEquals(SUPPORTED, verdict("distilled-lottery", t));
+  }
+}

@@ -1,0 +1,109 @@
+package org.lotteryscaling.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.report.ReportData.Algorithm;
+import org.lotteryscaling.report.ReportData.CurvePoint;
+import org.lotteryscaling.report.ReportData.HistogramBin;
+import org.lotteryscaling.report.ReportData.LossSummary;
+import org.lotteryscaling.report.ReportData.NetworkLoss;
+import org.lotteryscaling.report.ReportData.TicketCorrelation;
+
+/** Rendering edge cases without Spark: nothing to draw, degenerate data, escaping, re-rendering. */
+class ReportTest {
+
+  private static ReportData data(String name, List<NetworkLoss> runs, List<LossSummary> summaries,
+      List<HistogramBin> bins, List<Algorithm> algorithms, List<TicketCorrelation> correlations) {
+    return new ReportData(name, runs, summaries, bins, List.of(), List.of(), List.of(), List.of(),
+        List.of(), algorithms, List.of(), correlations, List.of(), List.of(),
+        Map.of("tickets", "table tickets does not exist"));
+  }
+
+  @Test
+  void withNothingToDrawEveryFigureIsSkippedWithAReasonOnThePage(@TempDir Path dir) throws IOException {
+    Report.Rendered r = Report.render(data("empty <run>", List.of(), List.of(), List.of(), List.of(),
+        List.of()), dir);
+    assertEquals(15, r.figures().size());
+    String html = Files.readString(r.index());
+    for (Figure f : r.figures()) {
+      assertFalse(f.isDrawn(), f.id());
+      assertFalse(f.skipped().isBlank(), f.id());
+      assertTrue(html.contains(HtmlReport.esc(f.skipped())), f.id());
+    }
+    assertTrue(r.figures().stream().anyMatch(f -> f.skipped().contains("table tickets does not exist")));
+    assertTrue(html.contains("empty &lt;run&gt;") && !html.contains("empty <run>"), "names are escaped");
+    try (var files = Files.list(dir.resolve("figures"))) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  @Test
+  void degenerateDataIsSkippedOrDrawnNeverACrash(@TempDir Path dir) {
+    List<LossSummary> summaries = List.of(new LossSummary("x2", "silu", 2, 5, 0, 0, 0),
+        new LossSummary("x2", "silu", 4, 5, Double.NaN, Double.NaN, Double.NaN));
+    List<HistogramBin> oneBin = List.of(new HistogramBin("x2", "silu", 2, -3, -2, 7));
+    List<NetworkLoss> runs = List.of(new NetworkLoss("x2", "silu", 2, 0, "ok", 1e-3),
+        new NetworkLoss("x2", "silu", 1, 0, "diverged", Double.NaN),
+        new NetworkLoss("x2", "silu", 1, 1, "ok", 1e-1));
+    List<Algorithm> noCurves = ReportData.withCurves(List.of(new Algorithm("x2", "silu", 0, 3, 1e-4,
+        true, new double[0], new double[0], new double[0], new double[0], new double[0])),
+        List.of(new CurvePoint("x2", "silu", 0, 0, 0.0, 1.0, 0.7))); // neuron 1 missing: no curves
+    List<TicketCorrelation> oneByOne = List.of(new TicketCorrelation("x2", "silu", 2, 0, 1,
+        new double[] {1.0}, 1.0));
+    Report.Rendered r = Report.render(data("degenerate", runs, summaries, oneBin, noCurves, oneByOne), dir);
+    Map<String, Figure> byId = new java.util.HashMap<>();
+    r.figures().forEach(f -> byId.put(f.id(), f));
+    assertTrue(byId.get("fig1c").skipped().contains("non-positive"), byId.get("fig1c").skipped());
+    assertTrue(byId.get("fig2b").isDrawn(), "a one-bin histogram is still a histogram");
+    assertFalse(byId.get("fig4").isDrawn(), "N = 2 has one finished N/2 network: nothing to resample");
+    assertFalse(byId.get("fig10").isDrawn());
+    assertTrue(byId.get("fig12").isDrawn(), "a 1 x 1 correlation matrix draws");
+  }
+
+  @Test
+  void curvesAreAssembledPerNeuronInOrderOfX() {
+    List<CurvePoint> points = List.of(new CurvePoint("x2", "silu", 1, 1, 1.0, 2.0, 20.0),
+        new CurvePoint("x2", "silu", 1, 0, 1.0, 1.0, 10.0),
+        new CurvePoint("x2", "silu", 1, 0, 0.0, 0.5, 5.0),
+        new CurvePoint("x2", "silu", 1, 1, 0.0, 1.5, 15.0),
+        new CurvePoint("x2", "silu", 2, 0, 0.0, 9, 9)); // another algorithm's point
+    Algorithm a = ReportData.withCurves(List.of(new Algorithm("x2", "silu", 1, 3, 1e-4, false,
+        new double[0], new double[0], new double[0], new double[0], new double[0])), points).get(0);
+    assertEquals(List.of(0.0, 1.0), boxed(a.x()));
+    assertEquals(List.of(0.5, 1.0), boxed(a.pre1()));
+    assertEquals(List.of(5.0, 10.0), boxed(a.post1()));
+    assertEquals(List.of(1.5, 2.0), boxed(a.pre2()));
+    assertEquals(List.of(15.0, 20.0), boxed(a.post2()));
+  }
+
+  @Test
+  void renderingAgainReplacesThePage(@TempDir Path dir) throws IOException {
+    Report.render(data("run-alpha", List.of(), List.of(), List.of(), List.of(), List.of()), dir);
+    Report.Rendered again = Report.render(data("run-omega", List.of(), List.of(), List.of(), List.of(),
+        List.of()), dir);
+    String html = Files.readString(again.index());
+    assertTrue(html.contains("run-omega") && !html.contains("run-alpha"));
+    assertFalse(Files.exists(dir.resolve("index.html.partial")));
+  }
+
+  @Test
+  void theHarmonicEnsembleOfEqualLossesIsHalfOfThem() {
+    double[] predicted = PaperFigures.harmonicEnsembles(new double[] {4, 4, 4}, 10, 1);
+    for (double p : predicted) {
+      assertEquals(2.0, p, 0.0);
+    }
+  }
+
+  private static List<Double> boxed(double[] xs) {
+    return java.util.Arrays.stream(xs).boxed().toList();
+  }
+}
