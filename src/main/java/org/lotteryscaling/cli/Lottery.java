@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "lottery-scaling 0.1.0",
     description = "Runs the experiments of 'A Neural Scaling Law from Lottery Ticket Ensembling'.",
-    subcommands = {TrainOneCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainOneCommand.class,
+        TrainCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
 
   /** Exit code for bad input: an unknown option, a bad value, a bad config. */
