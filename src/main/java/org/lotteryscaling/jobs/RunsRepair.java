@@ -34,6 +34,16 @@ final class RunsRepair {
     delete(dir.resolve(REPLACED));
   }
 
+  /**
+   * Deletes {@code DIR/runs/_temporary}: what a job killed before its commit left. Its rows were
+   * never committed (no reader sees them), but the next append job would commit them along with
+   * its own: the file committer merges every task directory under {@code _temporary/0}, and every
+   * job on the folder uses that same path. Safe under the folder lock: no other job is writing.
+   */
+  static void dropUncommitted(Path dir) {
+    delete(dir.resolve(Tables.RUNS).resolve("_temporary"));
+  }
+
   /** Completes a repair a crash interrupted, or drops its unfinished copy. */
   static void finishInterrupted(Path dir) {
     Path runs = dir.resolve(Tables.RUNS);

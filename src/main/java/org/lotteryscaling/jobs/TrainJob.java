@@ -44,10 +44,11 @@ import org.lotteryscaling.task.TaskSettings;
  * </ol>
  * Guarantee: after a train returns, {@code DIR/runs} holds exactly one row per task of the grid,
  * whatever was killed before (driver, executors, a job commit half done). Why: a chunk's files
- * become visible only by whole files at job commit (FileOutputCommitter v1), every run trains only
- * the tasks no row holds yet, and a key seen twice (possible only if a job commit moved files and
- * the move was replayed, or the folder was written outside the lock) is repaired before training;
- * the job checks the count at the end.
+ * become visible only at job commit, whole files at a time (FileOutputCommitter v1); a killed
+ * job's leftovers under {@code runs/_temporary} are deleted before the next job can commit them
+ * along with its own; every run trains only the tasks no row holds yet; a task found twice (a
+ * folder written outside this job or its lock) is repaired before training; and the job counts
+ * rows and tasks at the end. A crash loses at most the chunks in flight.
  */
 public final class TrainJob {
   private TrainJob() {}
@@ -79,6 +80,7 @@ public final class TrainJob {
     try (ExperimentFolder ignored = ExperimentFolder.claim(dir, config)) {
       List<TaskKey> grid = config.tasks();
       RunsRepair.finishInterrupted(dir);
+      RunsRepair.dropUncommitted(dir);
       Set<TaskKey> done = committedTasks(spark, config, dir);
       List<TaskKey> missing = new ArrayList<>();
       for (TaskKey key : grid) {

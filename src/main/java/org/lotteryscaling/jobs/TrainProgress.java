@@ -67,7 +67,7 @@ final class TrainProgress implements AutoCloseable {
 
   private synchronized void print() {
     long now = Math.min(written.get(), total - alreadyDone);
-    if (out == null || now == lastPrinted) {
+    if (out == null || now == lastPrinted || alreadyDone == total) {
       return;
     }
     lastPrinted = now;

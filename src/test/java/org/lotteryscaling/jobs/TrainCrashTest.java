@@ -43,6 +43,11 @@ class TrainCrashTest {
         "--master", "local[2]", "--chunk-neuron-steps", CHUNK);
     try {
       awaitFile(out.resolve("runs/_SUCCESS"), driver, dir.resolve("driver.log"));
+      // Best moment to kill: a task of the next chunk has committed, its job has not.
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!taskCommitted(out) && driver.isAlive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(2);
+      }
       driver.destroyForcibly();  // SIGKILL: no shutdown hook, no cleanup
       assertTrue(driver.waitFor(30, TimeUnit.SECONDS));
     } finally {
@@ -145,6 +150,15 @@ class TrainCrashTest {
         }
       }
     });
+  }
+
+  private static boolean taskCommitted(Path out) {
+    Path attempt = out.resolve("runs/_temporary/0");
+    try (var entries = Files.list(attempt)) {
+      return entries.anyMatch(p -> p.getFileName().toString().startsWith("task_"));
+    } catch (Exception notThereYet) {
+      return false;
+    }
   }
 
   private static void awaitFile(Path file, Process driver, Path log) throws Exception {

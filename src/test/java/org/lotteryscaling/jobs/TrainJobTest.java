@@ -135,6 +135,32 @@ class TrainJobTest {
   }
 
   @Test
+  void whatAKilledJobLeftInTemporaryIsNeverCommittedByTheNext(@TempDir Path dir) throws Exception {
+    SparkSession spark = spark();
+    ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
+    Path clean = dir.resolve("clean");
+    TrainJob.run(spark, config, clean, quiet(Long.MAX_VALUE / 4));
+    // A job killed after its tasks committed, before the job commit: the task output sits in
+    // runs/_temporary/0/task_*, where the next job's commit would pick it up with its own.
+    Path killed = dir.resolve("killed");
+    Path task = Files.createDirectories(
+        killed.resolve("runs/_temporary/0/task_202611260000_0001_m_000000"));
+    Files.copy(clean.resolve(ExperimentFolder.EXPERIMENT_FILE), killed.resolve(ExperimentFolder.EXPERIMENT_FILE));
+    try (var files = Files.walk(clean.resolve("runs/target=x2"))) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        Path target = task.resolve(clean.resolve(Tables.RUNS).relativize(p));
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target);
+      }
+    }
+    TrainJob.Summary s = TrainJob.run(spark, config, killed, quiet(Long.MAX_VALUE / 4));
+    assertEquals(0, s.alreadyDone());
+    assertEquals(12, s.trained());
+    assertEquals(12, Tables.readRuns(spark, killed).count());
+    assertEquals(12, rowsByKey(spark, killed).size());
+  }
+
+  @Test
   void aFolderOfAnotherExperimentOrAForeignTableIsRefusedUntouched(@TempDir Path dir) throws Exception {
     SparkSession spark = spark();
     ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
