@@ -43,6 +43,12 @@ class TrainJobTest {
     return new TrainJob.Options(chunk, null, 1.0);
   }
 
+  static ExperimentConfig trainTinyInOneChunk(SparkSession spark, Path dir) {
+    ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
+    TrainJob.run(spark, config, dir, quiet(Long.MAX_VALUE / 4));
+    return config;
+  }
+
   /** Keyed by "target activation width seed". */
   static Map<String, Row> rowsByKey(SparkSession spark, Path dir) {
     Map<String, Row> byKey = new HashMap<>();
@@ -102,8 +108,7 @@ class TrainJobTest {
   @Test
   void aMissingTaskIsTrainedAndADuplicatedOneRepairedOnResume(@TempDir Path dir) throws Exception {
     SparkSession spark = spark();
-    ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
-    TrainJob.run(spark, config, dir, quiet(Long.MAX_VALUE / 4));
+    ExperimentConfig config = trainTinyInOneChunk(spark, dir);
     Map<String, Row> clean = rowsByKey(spark, dir);
     // Damage the table as a crash or a foreign writer could: one partition of rows written twice
     // (rows of silu/N=1), and another partition's files gone (leaky_relu: a lost chunk).
@@ -137,9 +142,8 @@ class TrainJobTest {
   @Test
   void whatAKilledJobLeftInTemporaryIsNeverCommittedByTheNext(@TempDir Path dir) throws Exception {
     SparkSession spark = spark();
-    ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
     Path clean = dir.resolve("clean");
-    TrainJob.run(spark, config, clean, quiet(Long.MAX_VALUE / 4));
+    ExperimentConfig config = trainTinyInOneChunk(spark, clean);
     // A job killed after its tasks committed, before the job commit: the task output sits in
     // runs/_temporary/0/task_*, where the next job's commit would pick it up with its own.
     Path killed = dir.resolve("killed");
@@ -163,9 +167,8 @@ class TrainJobTest {
   @Test
   void aFolderOfAnotherExperimentOrAForeignTableIsRefusedUntouched(@TempDir Path dir) throws Exception {
     SparkSession spark = spark();
-    ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
     Path folder = dir.resolve("a");
-    TrainJob.run(spark, config, folder, quiet(Long.MAX_VALUE / 4));
+    ExperimentConfig config = trainTinyInOneChunk(spark, folder);
     String before = Files.readString(folder.resolve(ExperimentFolder.EXPERIMENT_FILE));
     ExperimentConfig other = ExperimentConfig.parse(TINY + "\nseeds = 4", "x");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
