@@ -66,10 +66,6 @@ public final class TrainJob {
         throw new IllegalArgumentException("chunk size must be >= 1 neuron-step, got " + chunkNeuronStepsPerCore);
       }
     }
-
-    public static Options defaults(PrintStream progress) {
-      return new Options(DEFAULT_CHUNK_NEURON_STEPS_PER_CORE, progress, 5.0);
-    }
   }
 
   /** What a train did: tasks in the grid, found already committed, trained now, in how many chunks. */
@@ -97,17 +93,16 @@ public final class TrainJob {
           progress.chunkCommitted(chunk.size());
         }
       }
-      if (!missing.isEmpty() || !done.isEmpty()) {
-        checkComplete(spark, config, dir, grid.size());
-      }
+      checkComplete(spark, dir, grid.size());
       return new Summary(grid.size(), done.size(), missing.size(), chunks.size(),
           (System.nanoTime() - start) / 1e9);
     }
   }
 
   /**
-   * The missing tasks in chunks of about {@code cores x perCore} neuron-steps (never less than the
-   * costliest task), balanced by LPT so the chunks cost about the same.
+   * The missing tasks in chunks of about {@code cores x perCore} neuron-steps, but never less than
+   * one costliest task per core (so chunks of wide networks still keep every core busy), balanced
+   * by LPT so the chunks cost about the same.
    */
   static List<List<TaskKey>> chunks(TaskSettings settings, List<TaskKey> missing, int cores, long perCore) {
     if (missing.isEmpty()) {
@@ -120,11 +115,14 @@ public final class TrainJob {
       total += cost;
       costliest = Math.max(costliest, cost);
     }
-    long budget = perCore > Long.MAX_VALUE / cores ? Long.MAX_VALUE : cores * perCore;
-    long perChunk = Math.max(costliest, budget);
+    long perChunk = Math.max(saturatedProduct(cores, perCore), saturatedProduct(cores, costliest));
     long count = total / perChunk + (total % perChunk == 0 ? 0 : 1);
     count = Math.min(missing.size(), count);
     return Partitioner.balance(missing, key -> TaskCost.neuronSteps(settings, key), (int) Math.max(1, count));
+  }
+
+  private static long saturatedProduct(int a, long b) {
+    return b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
   }
 
   /** Trains one chunk and appends its rows to DIR/runs in one Spark job (one commit). */
@@ -234,7 +232,7 @@ public final class TrainJob {
     }
   }
 
-  private static void checkComplete(SparkSession spark, ExperimentConfig config, Path dir, int tasks) {
+  private static void checkComplete(SparkSession spark, Path dir, int tasks) {
     List<Row> keys = readKeys(spark, dir);
     Set<String> distinct = new HashSet<>();
     for (Row row : keys) {

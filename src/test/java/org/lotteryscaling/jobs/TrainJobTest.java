@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.task.ExperimentConfig;
+import org.lotteryscaling.task.Partitioner;
+import org.lotteryscaling.task.TaskCost;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 
@@ -103,6 +105,30 @@ class TrainJobTest {
     assertEquals(0, again.trained());
     Map<String, Row> after = rowsByKey(spark, dir);
     rows.forEach((key, row) -> assertEquals(row, after.get(key)));
+  }
+
+  @Test
+  void chunksHoldEveryMissingTaskOnceAndAWideNetworkSitsAloneInItsPartition() {
+    ExperimentConfig config = ExperimentConfig.parse(
+        "widths = [1, 2, 3, 4, 10, 20, 10000]\nseeds = 20\nactivations = [silu]", "x");
+    long perNeuron = 1000L * 50_000;  // points x steps
+    List<List<TaskKey>> chunks = TrainJob.chunks(config.settings(), config.tasks(), 4, 20 * perNeuron);
+    assertEquals(config.taskCount(), chunks.stream().mapToInt(List::size).sum());
+    assertEquals(config.taskCount(), chunks.stream().flatMap(List::stream).distinct().count());
+    // A chunk costs at least one wide network per core (4 x 10000 neurons): 20 x 10040 neurons
+    // in all make 6 chunks; LPT spreads the 20 wide networks 4, 4, 3, 3, 3, 3.
+    assertEquals(6, chunks.size());
+    for (List<TaskKey> chunk : chunks) {
+      long wide = chunk.stream().filter(k -> k.width() == 10_000).count();
+      assertTrue(wide >= 3 && wide <= 4, chunk.toString());
+      // Within the chunk, every wide network has a partition to itself.
+      List<List<TaskKey>> bins = Partitioner.balance(chunk,
+          k -> TaskCost.neuronSteps(config.settings(), k), Math.min(chunk.size(), 8));
+      for (List<TaskKey> bin : bins) {
+        assertTrue(bin.size() == 1 || bin.stream().noneMatch(k -> k.width() == 10_000), bin.toString());
+      }
+    }
+    assertTrue(TrainJob.chunks(config.settings(), List.of(), 4, 1).isEmpty());
   }
 
   @Test
