@@ -139,19 +139,27 @@ public record ExperimentConfig(
 
   private static ExperimentConfig fromConfig(Config user, String defaultName) {
     rejectUnknownKeys(user);
-    Config c = user.withFallback(ConfigFactory.parseString(DEFAULTS)).resolve();
     try {
+      Config c = user.withFallback(ConfigFactory.parseString(DEFAULTS)).resolve();
       String name = c.hasPath("name") ? c.getString("name") : defaultName;
       List<Target> targets = parseAll(c, "targets", Target::parse);
       List<Activation> activations = parseAll(c, "activations", Activation::parse);
       List<Integer> widths = c.getIntList("widths");
-      DataSettings data = new DataSettings(c.getInt("data.points"), c.getInt("data.test-points"),
-          c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"));
+      DataSettings data = dataSettings(c);
       TrainSettings training = trainSettings(c);
       return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
           c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(oneLine(e));
+    }
+  }
+
+  private static DataSettings dataSettings(Config c) {
+    try {
+      return new DataSettings(c.getInt("data.points"), c.getInt("data.test-points"),
+          c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("data: " + e.getMessage());
     }
   }
 
