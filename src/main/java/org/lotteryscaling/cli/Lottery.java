@@ -12,11 +12,12 @@ import picocli.CommandLine.Command;
     description = "Runs the experiments of 'A Neural Scaling Law from Lottery Ticket Ensembling'.",
     subcommands = {
         TrainOneCommand.class,
+        TrainCommand.class,
         AggregateCommand.class,
-        SqlCommand.class,
-        BenchCommand.class,
         AnalyzeCommand.class,
         ReportCommand.class,
+        SqlCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
 

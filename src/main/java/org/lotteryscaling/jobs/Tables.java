@@ -30,6 +30,18 @@ import org.lotteryscaling.task.TaskKey;
  * tickets, algorithms, algorithm_curves, ticket_pairs, ticket_correlation, distilled, ensembles)
  * are documented at their constants below.
  *
+ * <h2>The results folder of a train ({@link TrainJob}, {@link ExperimentFolder})</h2>
+ * <pre>
+ *   DIR/experiment.conf     the resolved experiment (ExperimentConfig.canonical) and its config hash;
+ *                           written once, atomically, before the first row; a train of another
+ *                           config on DIR is refused
+ *   DIR/.train.lock         OS lock held while a train runs (one writer per folder)
+ *   DIR/runs/target=T/activation=A/part-*.parquet   the runs table below, one append job per chunk
+ *   DIR/runs/_SUCCESS       written by the last chunk commit
+ *   DIR/runs/_temporary/    a chunk in flight (or one a crash left: ignored by readers, replaced by
+ *                           the next train)
+ * </pre>
+ *
  * <h2>runs</h2>
  * One row per trained network, partitioned by target and activation.
  * <pre>

@@ -1,0 +1,283 @@
+package org.lotteryscaling.task;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.TrainSettings;
+
+/**
+ * One experiment: the grid (targets x activations x widths x seeds) and how every network of it is
+ * trained, read from a HOCON file (Typesafe Config) with {@code --set key=value} overrides.
+ *
+ * <p>Keys, with the defaults of DESIGN.md (every one may be omitted but name):
+ * <pre>
+ *   name = quick                        experiment name (default: the file name without .conf)
+ *   targets = [x2]                      x2 x3 x4 sin cos exp sin2 expx2 relu tanh mul2..mul5
+ *   activations = [silu, leaky_relu]    silu relu leaky_relu tanh
+ *   widths = [1, 2, 3, 4, 10, 20]       hidden widths N >= 1
+ *   seeds = 1000                        seed indices per (target, activation, width) ...
+ *   seed-offset = 0                     ... namely seed-offset .. seed-offset + seeds - 1
+ *   experiment-seed = 0                 mixed into every network's initialisation seed
+ *   data { points = 1000, test-points = 1000, low = -2, high = 2, seed = 0 }
+ *   training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,
+ *              beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50 }
+ * </pre>
+ * An unknown key is an error (a typo must not silently train the default).
+ *
+ * <p>The config hash is the first 16 hex digits of the SHA-256 of {@link #canonical()}: every
+ * resolved key above, one {@code key = value} line each in the fixed order of that list, numbers
+ * in Java's shortest round-trip form, lists in the order given. It does not depend on how the
+ * file was written (comments, order, defaults spelled out or not, overrides).
+ */
+public record ExperimentConfig(
+    String name,
+    List<Target> targets,
+    List<Activation> activations,
+    List<Integer> widths,
+    int seeds,
+    long seedOffset,
+    TaskSettings settings) {
+
+  /** The defaults of DESIGN.md, in the form a config file would spell them. */
+  static final String DEFAULTS = String.join("\n",
+      "targets = [x2]",
+      "activations = [silu, leaky_relu]",
+      "widths = [1, 2, 3, 4, 10, 20, 30, 40, 50]",
+      "seeds = 1000",
+      "seed-offset = 0",
+      "experiment-seed = 0",
+      "data { points = 1000, test-points = 1000, low = -2.0, high = 2.0, seed = 0 }",
+      "training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,",
+      "  beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50 }");
+
+  /** Every key a config may set, in canonical order. */
+  public static final List<String> KEYS = List.of(
+      "name", "targets", "activations", "widths", "seeds", "seed-offset", "experiment-seed",
+      "data.points", "data.test-points", "data.low", "data.high", "data.seed",
+      "training.steps", "training.lr", "training.decay-every", "training.decay-factor",
+      "training.beta1", "training.beta2", "training.eps", "training.curve-points");
+
+  public ExperimentConfig {
+    if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("name must be a non-empty word of letters, digits, '.', '_' or '-', got '" + name + "'");
+    }
+    targets = List.copyOf(requireDistinct("targets", targets));
+    activations = List.copyOf(requireDistinct("activations", activations));
+    widths = List.copyOf(requireDistinct("widths", widths));
+    for (int w : widths) {
+      if (w < 1) {
+        throw new IllegalArgumentException("widths: every width must be >= 1, got " + w);
+      }
+    }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
+    }
+    if (seedOffset < 0) {
+      throw new IllegalArgumentException("seed-offset must be >= 0, got " + seedOffset);
+    }
+  }
+
+  /** Reads {@code file}, applies the {@code key=value} overrides in order, and validates. */
+  public static ExperimentConfig load(File file, List<String> overrides) {
+    if (!file.isFile()) {
+      throw new IllegalArgumentException("config file not found: " + file);
+    }
+    Config user;
+    try {
+      user = ConfigFactory.parseFile(file, ConfigParseOptions.defaults()
+          .setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("malformed config " + file + ": " + oneLine(e));
+    }
+    String stem = file.getName().replaceFirst("\\.conf$", "");
+    return fromConfig(withOverrides(user, overrides), stem);
+  }
+
+  /** Parses config text (e.g. a results folder's experiment.conf); {@code defaultName} if it has none. */
+  public static ExperimentConfig parse(String text, String defaultName) {
+    Config user;
+    try {
+      user = ConfigFactory.parseString(text);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("malformed config: " + oneLine(e));
+    }
+    return fromConfig(user, defaultName);
+  }
+
+  private static Config withOverrides(Config base, List<String> overrides) {
+    Config result = base;
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--set needs key=value, got '" + override + "'");
+      }
+      try {
+        result = ConfigFactory.parseString(override,
+            ConfigParseOptions.defaults().setOriginDescription("--set " + override)).withFallback(result);
+      } catch (ConfigException e) {
+        throw new IllegalArgumentException("malformed --set '" + override + "': " + oneLine(e));
+      }
+    }
+    return result;
+  }
+
+  private static ExperimentConfig fromConfig(Config user, String defaultName) {
+    rejectUnknownKeys(user);
+    try {
+      Config c = user.withFallback(ConfigFactory.parseString(DEFAULTS)).resolve();
+      String name = c.hasPath("name") ? c.getString("name") : defaultName;
+      List<Target> targets = parseAll(c, "targets", Target::parse);
+      List<Activation> activations = parseAll(c, "activations", Activation::parse);
+      List<Integer> widths = c.getIntList("widths");
+      DataSettings data = dataSettings(c);
+      TrainSettings training = trainSettings(c);
+      return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
+          c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(oneLine(e));
+    }
+  }
+
+  private static DataSettings dataSettings(Config c) {
+    try {
+      return new DataSettings(c.getInt("data.points"), c.getInt("data.test-points"),
+          c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("data: " + e.getMessage());
+    }
+  }
+
+  private static TrainSettings trainSettings(Config c) {
+    try {
+      return new TrainSettings(c.getInt("training.steps"), c.getDouble("training.lr"),
+          c.getInt("training.decay-every"), c.getDouble("training.decay-factor"),
+          c.getDouble("training.beta1"), c.getDouble("training.beta2"), c.getDouble("training.eps"),
+          c.getInt("training.curve-points"));
+    } catch (IllegalArgumentException e) {
+      // TrainSettings names its fields as train-one's options; here they live under training.
+      throw new IllegalArgumentException("training." + e.getMessage());
+    }
+  }
+
+  private static void rejectUnknownKeys(Config user) {
+    Set<String> keys = new TreeSet<>();
+    user.entrySet().forEach(entry -> keys.add(entry.getKey()));
+    for (String key : keys) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException("unknown key '" + key + "' in "
+            + user.getValue(key).origin().description() + " (allowed: " + String.join(", ", KEYS) + ")");
+      }
+    }
+  }
+
+  private interface Parser<T> {
+    T parse(String id);
+  }
+
+  private static <T> List<T> parseAll(Config c, String key, Parser<T> parser) {
+    List<T> out = new ArrayList<>();
+    for (String id : c.getStringList(key)) {
+      try {
+        out.add(parser.parse(id));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static <T> List<T> requireDistinct(String key, List<T> values) {
+    if (values == null || values.isEmpty()) {
+      throw new IllegalArgumentException(key + " must list at least one value");
+    }
+    Set<T> seen = new LinkedHashSet<>();
+    for (T v : values) {
+      if (!seen.add(v)) {
+        throw new IllegalArgumentException(key + " lists " + v + " twice");
+      }
+    }
+    return values;
+  }
+
+  private static String oneLine(ConfigException e) {
+    return e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /** The grid in canonical order: target, activation, width, seed index (each as listed). */
+  public List<TaskKey> tasks() {
+    List<TaskKey> out = new ArrayList<>(taskCount());
+    for (Target target : targets) {
+      for (Activation activation : activations) {
+        for (int width : widths) {
+          for (long s = seedOffset; s < seedOffset + seeds; s++) {
+            out.add(new TaskKey(target, activation, width, s));
+          }
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  public int taskCount() {
+    long n = (long) targets.size() * activations.size() * widths.size() * seeds;
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the grid has " + n + " networks; at most "
+          + Integer.MAX_VALUE + " fit one experiment");
+    }
+    return (int) n;
+  }
+
+  /** The resolved experiment, one {@code key = value} line per key of {@link #KEYS}: valid HOCON. */
+  public String canonical() {
+    DataSettings d = settings.data();
+    TrainSettings t = settings.training();
+    Object[] values = {
+      quote(name), ids(targets.stream().map(Target::id).toList()),
+      ids(activations.stream().map(Activation::id).toList()), widths.toString(), seeds, seedOffset,
+      settings.experimentSeed(),
+      d.trainPoints(), d.testPoints(), d.low(), d.high(), d.dataSeed(),
+      t.steps(), t.learningRate(), t.decayEvery(), t.decayFactor(), t.beta1(), t.beta2(),
+      t.epsilon(), t.curvePoints()
+    };
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < KEYS.size(); k++) {
+      s.append(KEYS.get(k)).append(" = ").append(values[k]).append('\n');
+    }
+    return s.toString();
+  }
+
+  /** 16 hex digits of SHA-256 over {@link #canonical()} (UTF-8). */
+  public String hash() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(canonical().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM lacks SHA-256", e);
+    }
+  }
+
+  private static String quote(String s) {
+    return '"' + s + '"';
+  }
+
+  private static String ids(List<String> ids) {
+    return ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -1,0 +1,165 @@
+package org.lotteryscaling.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.TrainSettings;
+
+class ExperimentConfigTest {
+  @TempDir Path dir;
+
+  File write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toFile();
+  }
+
+  @Test
+  void anEmptyFileIsThePapersExperimentNamedAfterTheFile() throws IOException {
+    ExperimentConfig c = ExperimentConfig.load(write("empty.conf", ""), List.of());
+    assertEquals("empty", c.name());
+    assertEquals(List.of(Target.X2), c.targets());
+    assertEquals(List.of(Activation.SILU, Activation.LEAKY_RELU), c.activations());
+    assertEquals(List.of(1, 2, 3, 4, 10, 20, 30, 40, 50), c.widths());
+    assertEquals(1000, c.seeds());
+    assertEquals(TaskSettings.paper(), c.settings());
+  }
+
+  @Test
+  void everyKeyIsReadAndOverridesApplyInOrder() throws IOException {
+    File file = write("all.conf", String.join("\n",
+        "name = all", "targets = [mul3, sin]", "activations = [tanh]", "widths = [7]", "seeds = 3",
+        "seed-offset = 5", "experiment-seed = 11",
+        "data { points = 10, test-points = 20, low = -1, high = 3, seed = 4 }",
+        "training { steps = 30, lr = 0.5, decay-every = 6, decay-factor = 0.5, beta1 = 0.8,",
+        "  beta2 = 0.99, eps = 1e-6, curve-points = 5 }"));
+    ExperimentConfig c = ExperimentConfig.load(file,
+        List.of("seeds = 4", "training.lr=0.25", "widths=[1, 9]", "seeds=2"));
+    assertEquals(List.of(Target.MUL3, Target.SIN), c.targets());
+    assertEquals(List.of(Activation.TANH), c.activations());
+    assertEquals(List.of(1, 9), c.widths());
+    assertEquals(2, c.seeds());
+    assertEquals(5, c.seedOffset());
+    assertEquals(new TaskSettings(11, new DataSettings(10, 20, -1, 3, 4),
+        new TrainSettings(30, 0.25, 6, 0.5, 0.8, 0.99, 1e-6, 5)), c.settings());
+  }
+
+  @Test
+  void theGridIsTheFullProductInCanonicalOrderWithSeedsFromTheOffset() throws IOException {
+    ExperimentConfig c = ExperimentConfig.load(write("g.conf",
+        "targets = [x3, x2]\nactivations = [relu, silu]\nwidths = [5, 1, 2]\nseeds = 3\nseed-offset = 10"),
+        List.of());
+    List<TaskKey> tasks = c.tasks();
+    assertEquals(2 * 2 * 3 * 3, tasks.size());
+    assertEquals(tasks.size(), c.taskCount());
+    assertEquals(tasks.size(), new HashSet<>(tasks).size());
+    assertEquals(new TaskKey(Target.X3, Activation.RELU, 5, 10), tasks.get(0));
+    assertEquals(new TaskKey(Target.X3, Activation.RELU, 5, 12), tasks.get(2));
+    assertEquals(new TaskKey(Target.X3, Activation.RELU, 1, 10), tasks.get(3));
+    assertEquals(new TaskKey(Target.X2, Activation.SILU, 2, 12), tasks.get(tasks.size() - 1));
+  }
+
+  @Test
+  void theHashDependsOnTheResolvedExperimentOnly() throws IOException {
+    ExperimentConfig terse = ExperimentConfig.load(write("a.conf", "name = e\nseeds = 5"), List.of());
+    ExperimentConfig verbose = ExperimentConfig.load(write("b.conf", String.join("\n",
+        "# the same experiment, every default spelled out, another order",
+        "training { curve-points = 50, eps = 1.0e-8, beta2 = 0.999, beta1 = 0.9, decay-factor = 0.2,",
+        "  decay-every = 10000, lr = 1e-2, steps = 50000 }",
+        "data.seed = 0", "data.high = 2", "data.low = -2.0", "data.test-points = 1000",
+        "data.points = 1000", "experiment-seed = 0", "seed-offset = 0", "seeds = 1000",
+        "widths = [1, 2, 3, 4, 10, 20, 30, 40, 50]", "activations = [silu, leaky_relu]",
+        "targets = [x2]", "name = e")), List.of("seeds=5"));
+    assertEquals(terse.canonical(), verbose.canonical());
+    assertEquals(terse.hash(), verbose.hash());
+    assertTrue(terse.hash().matches("[0-9a-f]{16}"), terse.hash());
+    // The canonical form is itself a config that resolves to the same experiment.
+    assertEquals(terse, ExperimentConfig.parse(terse.canonical(), "other"));
+    for (String change : List.of("seeds=6", "seed-offset=1", "training.lr=0.02", "data.seed=1",
+        "experiment-seed=1", "widths=[1,2,3,4,10,20,30,40]", "activations=[leaky_relu, silu]",
+        "name=f", "training.steps=49999", "data.high=2.5")) {
+      assertNotEquals(terse.hash(),
+          ExperimentConfig.load(new File(dir.toFile(), "a.conf"), List.of(change)).hash(), change);
+    }
+  }
+
+  @Test
+  void everyBadInputIsOneLineNamingTheKey() throws IOException {
+    String[][] cases = {
+      // config text, override or "", words the message must contain
+      {"targets = [x2, x9]", "", "targets", "'x9'", "allowed: x2, x3"},
+      {"activations = [gelu]", "", "activations", "'gelu'", "allowed: silu, relu, leaky_relu, tanh"},
+      {"widths = [2, 0]", "", "widths", ">= 1", "0"},
+      {"widths = [-3]", "", "widths", "-3"},
+      {"widths = []", "", "widths", "at least one"},
+      {"widths = [2, 2]", "", "widths", "twice"},
+      {"widths = [two]", "", "widths"},
+      {"seeds = 0", "", "seeds", ">= 1"},
+      {"seeds = -5", "", "seeds", ">= 1"},
+      {"seed-offset = -1", "", "seed-offset"},
+      {"training.lr = 0", "", "training.lr", "> 0"},
+      {"training.lr = -0.01", "", "training.lr"},
+      {"training.steps = 0", "", "training.steps", ">= 1"},
+      {"training.steps = -10", "", "training.steps"},
+      {"data.points = 0", "", "data: points", ">= 1"},
+      {"seeds = ${nowhere}", "", "nowhere"},
+      {"training.steps = many", "", "training.steps"},
+      {"data { low = 2, high = 1 }", "", "low < high"},
+      {"trainig.steps = 100", "", "unknown key 'trainig.steps'", "training.steps", "bad.conf"},
+      {"widht = [2]", "", "unknown key 'widht'", "widths"},
+      {"data.point = 10", "", "unknown key 'data.point'", "data.points"},
+      {"seeds = 4", "seed = 3", "unknown key 'seed'", "--set seed = 3", "seeds"},
+      {"seeds = 4", "training.lr=0", "training.lr"},
+      {"seeds = 4", "seeds", "--set", "key=value"},
+      {"seeds = 4", "widths=[1,", "malformed --set"},
+      {"targets = [x2\nseeds = 4", "", "malformed config", "bad.conf"},
+      {"seeds = {", "", "malformed config"},
+      {"seeds = four", "", "seeds"},
+      {"name = \"a b\"", "", "name"},
+    };
+    for (String[] c : cases) {
+      File file = write("bad.conf", c[0]);
+      List<String> overrides = c[1].isEmpty() ? List.of() : List.of(c[1]);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ExperimentConfig.load(file, overrides), c[0]);
+      String message = e.getMessage();
+      assertTrue(!message.contains("\n"), "one line: " + message);
+      for (int k = 2; k < c.length; k++) {
+        assertTrue(message.contains(c[k]), "'" + c[k] + "' in: " + message);
+      }
+    }
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExperimentConfig.load(dir.resolve("nope.conf").toFile(), List.of()));
+    assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+  }
+
+  @Test
+  void theShippedConfigsLoad() {
+    for (String name : List.of("smoke", "quick", "paper-figure1", "appendix-unary",
+        "appendix-multiplication", "wide")) {
+      ExperimentConfig c = ExperimentConfig.load(new File("conf/" + name + ".conf"), List.of());
+      assertEquals(name, c.name());
+    }
+    assertEquals(10, ExperimentConfig.load(new File("conf/appendix-unary.conf"), List.of()).targets().size());
+    assertEquals(2 * 9 * 1000,
+        ExperimentConfig.load(new File("conf/paper-figure1.conf"), List.of()).taskCount());
+    ExperimentConfig smoke = ExperimentConfig.load(new File("conf/smoke.conf"), List.of());
+    assertEquals(2 * 2 * 4, smoke.taskCount());
+    assertEquals(2000, smoke.settings().training().steps());
+  }
+}
