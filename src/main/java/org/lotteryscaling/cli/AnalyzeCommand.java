@@ -1,11 +1,13 @@
 package org.lotteryscaling.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.jobs.AnalyzeJob;
 import org.lotteryscaling.jobs.AnalyzeSettings;
+import org.lotteryscaling.jobs.ExperimentFolder;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.task.DataSettings;
 import picocli.CommandLine.Command;
@@ -31,20 +33,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: spark.master, else local[*])")
   String master;
 
-  @Option(names = "--points", description = "the experiment's training points (default 1000)")
-  int points = A.trainPoints();
+  // The data options default to the experiment's own (DIR/experiment.conf, written by train), so
+  // every run's training points are regenerated exactly; they are needed only for a folder
+  // without one.
+  @Option(names = "--points", description = "training points (default: the experiment's, else 1000)")
+  Integer points;
 
-  @Option(names = "--test-points", description = "the experiment's test points (default 1000)")
-  int testPoints = A.testPoints();
+  @Option(names = "--test-points", description = "test points (default: the experiment's, else 1000)")
+  Integer testPoints;
 
-  @Option(names = "--low", description = "lower end of the input range (default -2)")
-  double low = A.low();
+  @Option(names = "--low", description = "lower end of the input range (default: the experiment's, else -2)")
+  Double low;
 
-  @Option(names = "--high", description = "upper end of the input range (default 2)")
-  double high = A.high();
+  @Option(names = "--high", description = "upper end of the input range (default: the experiment's, else 2)")
+  Double high;
 
-  @Option(names = "--data-seed", description = "the experiment's data seed (default 0)")
-  long dataSeed = A.dataSeed();
+  @Option(names = "--data-seed", description = "data seed (default: the experiment's, else 0)")
+  Long dataSeed;
 
   @Option(names = "--neuron-min-width", description = "neurons: widths from this up (default 10)")
   int neuronMinWidth = A.neuronMinWidth();
@@ -72,12 +77,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalyzeSettings settings = new AnalyzeSettings(points, testPoints, low, high, dataSeed,
+    AnalyzeJob.requireResultsFolder(results); // before starting Spark
+    DataSettings data = experimentData(results);
+    AnalyzeSettings settings = new AnalyzeSettings(
+        points != null ? points : data.trainPoints(),
+        testPoints != null ? testPoints : data.testPoints(),
+        low != null ? low : data.low(),
+        high != null ? high : data.high(),
+        dataSeed != null ? dataSeed : data.dataSeed(),
         neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths, algorithmLossCut,
         maxAlgorithms, gridPoints, peakBandwidth);
-    AnalyzeJob.requireResultsFolder(results); // before starting Spark
     AnalyzeJob.run(Spark.session("lottery-analyze", master), results, settings,
         spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The data settings the folder's experiment trained on, or the paper's for a bare runs folder. */
+  static DataSettings experimentData(Path results) {
+    if (Files.exists(results.resolve(ExperimentFolder.EXPERIMENT_FILE))) {
+      return ExperimentFolder.read(results).settings().data();
+    }
+    return DataSettings.paper();
   }
 }

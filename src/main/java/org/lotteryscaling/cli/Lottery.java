@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         TrainOneCommand.class,
         TrainCommand.class,
+        RunCommand.class,
         AggregateCommand.class,
         AnalyzeCommand.class,
         ReportCommand.class,
