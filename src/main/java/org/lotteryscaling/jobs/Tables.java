@@ -569,18 +569,20 @@ public final class Tables {
     return DataTypes.createStructField(name, type, true);
   }
 
-  private static List<Double> boxed(double[] xs, int from, int to) {
-    List<Double> out = new ArrayList<>(to - from);
+  // Arrays, not java.util.List: Spark encodes array columns of rows built on executors (an RDD)
+  // only from arrays or Scala sequences.
+  private static Double[] boxed(double[] xs, int from, int to) {
+    Double[] out = new Double[to - from];
     for (int k = from; k < to; k++) {
-      out.add(xs[k]);
+      out[k - from] = xs[k];
     }
     return out;
   }
 
-  private static List<Integer> boxed(int[] xs) {
-    List<Integer> out = new ArrayList<>(xs.length);
-    for (int x : xs) {
-      out.add(x);
+  private static Integer[] boxed(int[] xs) {
+    Integer[] out = new Integer[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      out[k] = xs[k];
     }
     return out;
   }

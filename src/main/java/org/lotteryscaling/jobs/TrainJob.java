@@ -16,7 +16,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.nn.Activation;
@@ -171,23 +170,10 @@ public final class TrainJob {
       TaskKey key = decode(encoded);
       Dataset[] sets = data.computeIfAbsent(key.target(), t -> new Dataset[] {
           DataSampler.train(t, settings.data()), DataSampler.test(t, settings.data())});
-      rows.add(withArrays(Tables.runRow(key, TaskRunner.run(settings, key, sets[0], sets[1]), hash,
-          CODE_VERSION)));
+      rows.add(Tables.runRow(key, TaskRunner.run(settings, key, sets[0], sets[1]), hash,
+          CODE_VERSION));
     }
     return rows.iterator();
-  }
-
-  /**
-   * The row with its Java lists as arrays: Spark encodes the rows of an RDD from arrays or Scala
-   * sequences, not java.util.List (which only createDataFrame(List) converts).
-   */
-  static Row withArrays(Row row) {
-    Object[] values = new Object[row.length()];
-    for (int k = 0; k < values.length; k++) {
-      Object value = row.get(k);
-      values[k] = value instanceof List<?> list ? list.toArray() : value;
-    }
-    return RowFactory.create(values);
   }
 
   /** The tasks DIR/runs holds rows for; refuses rows of another config; repairs duplicate keys. */
