@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.lotteryscaling.jobs.AnalyzeJob;
 import org.lotteryscaling.jobs.AnalyzeSettings;
 import org.lotteryscaling.jobs.ExperimentFolder;
+import org.lotteryscaling.jobs.ResultsFolder;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.task.DataSettings;
 import picocli.CommandLine.Command;
@@ -77,7 +78,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalyzeJob.requireResultsFolder(results); // before starting Spark
+    ResultsFolder.requireRuns(results); // before starting Spark
     DataSettings data = experimentData(results);
     AnalyzeSettings settings = new AnalyzeSettings(
         points != null ? points : data.trainPoints(),

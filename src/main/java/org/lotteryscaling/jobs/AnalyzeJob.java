@@ -3,7 +3,6 @@ package org.lotteryscaling.jobs;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,24 +70,15 @@ public final class AnalyzeJob {
 
   // ---- reading
 
-  /** The ok rows of DIR/runs; a folder without runs is not a results folder. */
+  /** The ok rows of DIR/runs; a folder without a readable runs table is refused in one line. */
   static Dataset<Row> okRuns(SparkSession spark, Path dir) {
-    requireResultsFolder(dir);
+    Dataset<Row> runs = ResultsFolder.open(spark, dir).runs();
     try {
-      Dataset<Row> runs = Tables.readRuns(spark, dir);
-      runs.limit(1).count(); // surface a corrupt or foreign table here, as one line
+      runs.limit(1).count(); // surface a corrupt table here, as one line
       return runs.filter(col("status").equalTo("ok"));
     } catch (Exception e) { // Spark's own exceptions are checked (SparkException) or not
       throw new IllegalArgumentException("cannot read " + dir.resolve(Tables.RUNS) + ": "
-          + firstLine(e.getMessage()));
-    }
-  }
-
-  /** Fails with one line unless DIR holds a runs table (checked before Spark starts, too). */
-  public static void requireResultsFolder(Path dir) {
-    if (!Files.isDirectory(dir.resolve(Tables.RUNS))) {
-      throw new IllegalArgumentException("not a results folder: " + dir + " has no "
-          + Tables.RUNS + " table");
+          + ResultsFolder.firstLine(e));
     }
   }
 
@@ -468,13 +458,5 @@ public final class AnalyzeJob {
   private static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

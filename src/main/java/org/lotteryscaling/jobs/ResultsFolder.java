@@ -38,16 +38,20 @@ public final class ResultsFolder {
 
   /** Opens DIR, checking that it is a results folder. */
   public static ResultsFolder open(SparkSession spark, Path dir) {
+    requireRuns(dir);
+    ResultsFolder folder = new ResultsFolder(spark, dir);
+    folder.checkRunsSchema(dir.resolve(Tables.RUNS));
+    return folder;
+  }
+
+  /** The check that needs no Spark, so commands can make it before a session starts. */
+  public static void requireRuns(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("no such results folder: " + dir);
     }
-    Path runs = dir.resolve(Tables.RUNS);
-    if (!Files.isDirectory(runs)) {
+    if (!Files.isDirectory(dir.resolve(Tables.RUNS))) {
       throw new IllegalArgumentException("not a results folder (no runs table): " + dir);
     }
-    ResultsFolder folder = new ResultsFolder(spark, dir);
-    folder.checkRunsSchema(runs);
-    return folder;
   }
 
   public Path dir() {

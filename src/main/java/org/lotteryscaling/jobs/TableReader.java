@@ -78,15 +78,9 @@ final class TableReader {
       }
       return out;
     } catch (Exception e) { // Spark's SparkException (checked, thrown from Scala) for corrupt files
-      unavailable.put(table, "table " + table + " cannot be read: " + firstLine(e));
+      unavailable.put(table, "table " + table + " cannot be read: " + ResultsFolder.firstLine(e));
       return List.of();
     }
-  }
-
-  static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Typed access to one row by column name; numbers of any width read as double. */
