@@ -19,6 +19,14 @@ import org.lotteryscaling.nn.RandomStream;
  * about 0 for a network no more symmetric than chance; the network counts as symmetric when the
  * score is at least {@value #SYMMETRIC_SCORE}.
  *
+ * <p>Collapsed neurons are left out: a neuron whose w, b and v all have magnitude at most
+ * {@value #COLLAPSED} sits at the origin, a fixed point of training for SiLU (sigma(0) = 0), and
+ * contributes nothing to f. A wide network trained here has thousands of them (77% of the
+ * width-10000 network of conf/wide.conf); left in, they would be each other's mirror images at
+ * distance ~1e-17 and make every network look symmetric. Their mirrorDistance is NaN, their
+ * partner -1; the share and the control count the other, active neurons only (NaN when fewer than
+ * two are active).
+ *
  * @param mirrorDistance  per neuron, distance from its mirror image to the nearest other neuron
  * @param mirrorPartner   per neuron, that nearest other neuron
  * @param threshold       the closeness threshold of this network
@@ -32,11 +40,13 @@ public record NeuronSymmetry(double[] mirrorDistance, int[] mirrorPartner, doubl
   public static final double DEFAULT_RATIO = 0.5;
   public static final int DEFAULT_CONTROL_DRAWS = 8;
   public static final double SYMMETRIC_SCORE = 0.5;
+  public static final double COLLAPSED = 1e-6;
 
   public boolean symmetric() {
     return score >= SYMMETRIC_SCORE;
   }
 
+  /** False for a collapsed neuron (NaN distance) too. */
   public boolean close(int neuron) {
     return mirrorDistance[neuron] <= threshold;
   }
@@ -50,24 +60,58 @@ public record NeuronSymmetry(double[] mirrorDistance, int[] mirrorPartner, doubl
     if (n < 2) {
       throw new IllegalArgumentException("symmetric neurons need width >= 2, got " + n);
     }
-    double[][] points = incomingWeights(network);
+    int[] active = activeNeurons(network);
     double[] mirror = new double[n];
     int[] partner = new int[n];
-    double threshold = ratio * nearestDistances(points, mirror, partner);
-    double share = shareAtMost(mirror, threshold);
+    Arrays.fill(mirror, Double.NaN);
+    Arrays.fill(partner, -1);
+    int m = active.length;
+    if (m < 2) {
+      return new NeuronSymmetry(mirror, partner, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double[][] all = incomingWeights(network);
+    double[][] points = new double[m][];
+    for (int k = 0; k < m; k++) {
+      points[k] = all[active[k]];
+    }
+    double[] activeMirror = new double[m];
+    int[] activePartner = new int[m];
+    double threshold = ratio * nearestDistances(points, activeMirror, activePartner);
+    double share = shareAtMost(activeMirror, threshold);
+    for (int k = 0; k < m; k++) {
+      mirror[active[k]] = activeMirror[k];
+      partner[active[k]] = active[activePartner[k]];
+    }
 
     double control = 0;
     RandomStream random = new RandomStream(controlSeed);
     GaussianSampler sampler = new GaussianSampler(points);
-    double[] controlMirror = new double[n];
-    int[] controlPartner = new int[n];
+    double[] controlMirror = new double[m];
+    int[] controlPartner = new int[m];
     for (int draw = 0; draw < controlDraws; draw++) {
-      double[][] fake = sampler.draw(n, random);
+      double[][] fake = sampler.draw(m, random);
       double t = ratio * nearestDistances(fake, controlMirror, controlPartner);
       control += shareAtMost(controlMirror, t) / controlDraws;
     }
     double score = control < 1 ? (share - control) / (1 - control) : 0;
     return new NeuronSymmetry(mirror, partner, threshold, share, control, score);
+  }
+
+  /** The neurons that are not collapsed to the origin (see the class comment), in order. */
+  static int[] activeNeurons(Network network) {
+    int d = network.dimension();
+    int[] active = new int[network.width()];
+    int count = 0;
+    for (int i = 0; i < network.width(); i++) {
+      double size = Math.max(Math.abs(network.b(i)), Math.abs(network.v(i)));
+      for (int k = 0; k < d; k++) {
+        size = Math.max(size, Math.abs(network.w(i, k)));
+      }
+      if (size > COLLAPSED) {
+        active[count++] = i;
+      }
+    }
+    return Arrays.copyOf(active, count);
   }
 
   /** Row i: (w_i, b_i). */

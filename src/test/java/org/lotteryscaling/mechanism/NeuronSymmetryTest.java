@@ -62,6 +62,51 @@ class NeuronSymmetryTest {
     assertFalse(NeuronSymmetry.of(Network.fromParameters(1, 400, large)).symmetric());
   }
 
+  /**
+   * Neurons collapsed to the origin (w = b = v = 0, up to rounding) are each other's mirror images;
+   * they must neither make a random network look symmetric nor dilute a symmetric one.
+   */
+  @Test
+  void collapsedNeuronsAreLeftOut() {
+    RandomStream r = new RandomStream(11);
+    int width = 100;
+    int collapsed = 300;
+    double[][] w = new double[width + collapsed][1];
+    double[] b = new double[width + collapsed];
+    double[] v = new double[width + collapsed];
+    for (int i = 0; i < width; i++) {
+      w[i][0] = Fixtures.normal(r);
+      b[i] = 0.5 * Fixtures.normal(r) - 1;
+      v[i] = Fixtures.normal(r);
+    }
+    for (int i = width; i < width + collapsed; i++) {
+      w[i][0] = 1e-17 * Fixtures.normal(r);
+      b[i] = 1e-18 * Fixtures.normal(r);
+      v[i] = 1e-19 * Fixtures.normal(r);
+    }
+    NeuronSymmetry random = NeuronSymmetry.of(Network.of(w, b, v, 0));
+    assertTrue(Math.abs(random.score()) < 0.25, "score " + random.score());
+    assertTrue(Double.isNaN(random.mirrorDistance()[width]));
+    assertEquals(-1, random.mirrorPartner()[width]);
+    assertFalse(random.close(width));
+
+    int[] partner = new int[200];
+    Network mirror = Fixtures.mirrorNetwork(100, 5, partner);
+    double[][] mw = mirror.wMatrix();
+    double[][] w2 = new double[200 + collapsed][];
+    double[] b2 = new double[200 + collapsed];
+    double[] v2 = new double[200 + collapsed];
+    for (int i = 0; i < 200 + collapsed; i++) {
+      w2[i] = i < 200 ? mw[i] : new double[] {0.0};
+      b2[i] = i < 200 ? mirror.b(i) : 0.0;
+      v2[i] = i < 200 ? mirror.v(i) : 0.0;
+    }
+    NeuronSymmetry symmetric = NeuronSymmetry.of(Network.of(w2, b2, v2, 0));
+    assertEquals(1.0, symmetric.share());
+    assertEquals(partner[7], symmetric.mirrorPartner()[7]);
+    assertTrue(symmetric.symmetric());
+  }
+
   @Test
   void widthOneIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> NeuronSymmetry.of(Fixtures.randomNetwork(1, 1, 0)));
