@@ -55,8 +55,12 @@ public final class TrainJob {
   /** Written into every row's code_version. */
   public static final String CODE_VERSION = "lottery-scaling 0.1.0";
 
-  /** Default chunk size: neuron-steps per core, about a minute of the current kernel per core. */
-  public static final long DEFAULT_CHUNK_NEURON_STEPS_PER_CORE = 5_000_000_000L;
+  /**
+   * Default chunk size: neuron-steps per core, about a minute of the vector kernel per core (silu at
+   * about 4.6e8 neuron-steps/s): long enough that the tail of each chunk (its last, unevenly
+   * finishing partitions) and its commit are a small share, short enough that a crash loses little.
+   */
+  public static final long DEFAULT_CHUNK_NEURON_STEPS_PER_CORE = 25_000_000_000L;
 
   /** How a train runs (nothing here changes a result). */
   public record Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds) {
