@@ -124,12 +124,14 @@ import org.lotteryscaling.task.TaskKey;
  * <h3>scaling_fit</h3>
  * median loss ~ prefactor * N^-alpha by least squares in log10-log10, with a 95% percentile
  * bootstrap interval (seeds resampled within each width; see PowerLawFit). Per (target, activation):
- * one row of kind {@code all} over every width that has ok networks, and one row of kind
- * {@code local} per pair of consecutive such widths (the local exponent, where the ReLU change from
- * N^-4 to a slower law shows). A (target, activation) with fewer than two such widths has no rows.
+ * one row of kind {@code all} over every width that has ok networks, one of kind {@code wide} over
+ * those from N = 10 up when there are two (the paper's figure 1c range, N = 10..50, where the N^-1
+ * law is claimed), and one row of kind {@code local} per pair of consecutive such widths (the local
+ * exponent, where the ReLU change from N^-4 to a slower law shows). A (target, activation) with
+ * fewer than two such widths has no rows.
  * <pre>
  *   target, activation  string
- *   kind          string   all | local
+ *   kind          string   all | wide | local
  *   width_min     int      smallest width of the fit
  *   width_max     int      largest width of the fit
  *   widths        int      widths in the fit (2 for local)

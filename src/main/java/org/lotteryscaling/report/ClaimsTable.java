@@ -80,16 +80,12 @@ public final class ClaimsTable {
     String statement = "SiLU networks on x^2: the median loss scales as N^-1 (N >= 10)";
     String source = "section 2.2, figure 1c";
     String rule = String.format(Locale.ROOT, "scaling_fit for %s/%s over widths N >= %d: the "
-        + "widest range fit (kind all) starting at N >= %d if there is one, else the exponent between "
+        + "widest range fit (kind wide or all) starting at N >= %d if there is one, else the exponent between "
         + "the narrowest and widest such width, which is the log-width-weighted mean of the local "
         + "exponents; supported if its 95%% interval (the estimate when there is none) meets "
         + "[%.2f, %.2f]", MAIN_TARGET, MAIN_ACTIVATION, PAPER_MIN_WIDTH, PAPER_MIN_WIDTH,
         1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE);
-    ScalingFit fit = data.fits().stream()
-        .filter(f -> f.target().equals(MAIN_TARGET) && f.activation().equals(MAIN_ACTIVATION)
-            && f.kind().equals(ReportTables.FIT_KIND_RANGE) && f.widthFrom() >= PAPER_MIN_WIDTH
-            && Double.isFinite(f.alpha()))
-        .max(Comparator.comparingDouble(f -> (double) f.widthTo() / f.widthFrom())).orElse(null);
+    ScalingFit fit = data.widestRangeFit(MAIN_TARGET, MAIN_ACTIVATION, PAPER_MIN_WIDTH);
     if (fit == null) {
       fit = acrossLocalExponents(localExponents(data, MAIN_ACTIVATION));
     }

@@ -96,7 +96,7 @@ public final class PaperFigures {
         anchorLoss = m[k];
       }
       maxWidth = Math.max(maxWidth, n[n.length - 1]);
-      ScalingFit fit = data.widestFit(MAIN_TARGET, e.getKey());
+      ScalingFit fit = data.paperRangeFit(MAIN_TARGET, e.getKey());
       if (fit != null) {
         double log10C = fit.prefactor() > 0 ? Math.log10(fit.prefactor()) : anchoredPrefactor(s, fit);
         double[] fx = {fit.widthFrom(), fit.widthTo()};
@@ -380,7 +380,7 @@ public final class PaperFigures {
       }
       Charts.line(chart, target, s.stream().mapToDouble(LossSummary::width).toArray(),
           s.stream().mapToDouble(LossSummary::median).toArray());
-      ScalingFit fit = data.widestFit(target, activation);
+      ScalingFit fit = data.paperRangeFit(target, activation);
       notes.add(target + " (" + activation + "): alpha = " + (fit == null ? "n/a"
           : Fmt.fixed(fit.alpha()) + " " + Fmt.interval(fit.alphaLow(), fit.alphaHigh())));
     }

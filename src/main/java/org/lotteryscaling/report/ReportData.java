@@ -47,12 +47,18 @@ public record ReportData(
       double[] peakLog10, double lowestPeakShare) {}
 
   /**
-   * A power law median ~ C N^-alpha over widths [widthFrom, widthTo]: kind "all" for a least-squares
-   * fit over a range, "local" for the exponent between two consecutive widths. prefactor is C,
-   * NaN when the table does not give it.
+   * A power law median ~ C N^-alpha over widths [widthFrom, widthTo]: kind "all" (every width) or
+   * "wide" (widths >= 10) for a least-squares fit over a range, "local" for the exponent between two
+   * consecutive widths. prefactor is C, NaN when the table does not give it.
    */
   public record ScalingFit(String target, String activation, String kind, int widthFrom,
-      int widthTo, double alpha, double alphaLow, double alphaHigh, double prefactor) {}
+      int widthTo, double alpha, double alphaLow, double alphaHigh, double prefactor) {
+
+    /** A least-squares fit over a range of widths (kind all or wide), not a local exponent. */
+    public boolean isRangeFit() {
+      return kind.equals(ReportTables.FIT_KIND_RANGE) || kind.equals(ReportTables.FIT_KIND_WIDE);
+    }
+  }
 
   /** Trained width N against the N/2 + N/2 harmonic ensembling prediction. */
   public record Synergy(String target, String activation, int width, double trainedMedian,
@@ -129,11 +135,21 @@ public record ReportData(
   public record Ensemble(String target, String activation, int width, double actualLoss,
       double harmonicLoss) {}
 
-  /** The range fit ("fit" kind) over the widest width ratio for (target, activation), or null. */
-  public ScalingFit widestFit(String target, String activation) {
+  /**
+   * The fit to draw and judge against the paper: the widest range fit (kind all or wide) starting
+   * at N >= 10, where the paper's figure 1c starts (a fit over N = 1..50 mixes in the narrow
+   * networks' steeper start), else the widest range fit; null without one.
+   */
+  public ScalingFit paperRangeFit(String target, String activation) {
+    ScalingFit fromTen = widestRangeFit(target, activation, ClaimsTable.PAPER_MIN_WIDTH);
+    return fromTen != null ? fromTen : widestRangeFit(target, activation, 0);
+  }
+
+  /** The range fit of (target, activation) starting at N >= minWidthFrom with the widest width ratio. */
+  ScalingFit widestRangeFit(String target, String activation, int minWidthFrom) {
     return fits.stream()
         .filter(f -> f.target().equals(target) && f.activation().equals(activation)
-            && f.kind().equals(ReportTables.FIT_KIND_RANGE) && Double.isFinite(f.alpha()))
+            && f.isRangeFit() && f.widthFrom() >= minWidthFrom && Double.isFinite(f.alpha()))
         .max(java.util.Comparator.comparingDouble(f -> (double) f.widthTo() / f.widthFrom()))
         .orElse(null);
   }

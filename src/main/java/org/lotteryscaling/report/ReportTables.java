@@ -43,6 +43,8 @@ public final class ReportTables {
   /** Optional: C of median = C N^-alpha; the fitted line is anchored on the medians when absent. */
   public static final String FIT_PREFACTOR = "prefactor";
   public static final String FIT_KIND_RANGE = "all";
+  /** A least-squares fit over the widths from 10 up (stats.PowerLawFit.Kind.WIDE). */
+  public static final String FIT_KIND_WIDE = "wide";
   public static final String FIT_KIND_LOCAL = "local";
 
   public static final String SYNERGY = "synergy";

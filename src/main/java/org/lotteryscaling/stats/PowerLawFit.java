@@ -16,15 +16,21 @@ import org.lotteryscaling.nn.RandomStream;
  * ascending width order over ascending-sorted losses, so the interval is a pure function of the
  * losses and the seed.
  *
- * <p>{@link #fits} gives one fit over all widths ({@link Kind#ALL}) and one between every pair of
- * consecutive widths ({@link Kind#LOCAL}: the local exponent -dlog(median)/dlog(N)); all of them use
- * the same replicates. Fewer than two widths with ok networks give no fit.
+ * <p>{@link #fits} gives one fit over all widths ({@link Kind#ALL}), one over the widths from
+ * {@link #WIDE_MIN_WIDTH} up ({@link Kind#WIDE}, when there are two of them: the range of the paper's
+ * figure 1c, where the N^-1 law is claimed; a fit over N = 1..50 would mix in the narrow networks'
+ * steeper start) and one between every pair of consecutive widths ({@link Kind#LOCAL}: the local
+ * exponent -dlog(median)/dlog(N)); all of them use the same replicates. Fewer than two widths with
+ * ok networks give no fit.
  */
 public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, double alpha,
     double alphaLow, double alphaHigh, double prefactor, int resamples) {
 
+  /** The narrowest width of the {@link Kind#WIDE} fit: the paper's figure 1c spans N = 10..50. */
+  public static final int WIDE_MIN_WIDTH = 10;
+
   public enum Kind {
-    ALL, LOCAL;
+    ALL, WIDE, LOCAL;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -52,8 +58,14 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
       logN[j] = StrictMath.log10(used.get(j).width());
       logMedian[j] = LogLoss.log10(used.get(j).median());
     }
-    // Ranges: [0, k-1] for the overall fit, then [j, j+1] for each local exponent.
-    int ranges = k;
+    // Ranges: [0, k-1] for the overall fit, [j, j+1] for each local exponent, [wide, k-1] for the
+    // wide fit when at least two widths are >= WIDE_MIN_WIDTH.
+    int wide = 0;
+    while (wide < k && used.get(wide).width() < WIDE_MIN_WIDTH) {
+      wide++;
+    }
+    boolean hasWide = k - wide >= 2;
+    int ranges = k + (hasWide ? 1 : 0);
     double[][] replicateAlpha = new double[ranges][resamples];
     RandomStream rng = new RandomStream(seed);
     double[] logMedianB = new double[k];
@@ -66,11 +78,17 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
       for (int j = 0; j + 1 < k; j++) {
         replicateAlpha[j + 1][r] = -slope(logN, logMedianB, j, j + 1);
       }
+      if (hasWide) {
+        replicateAlpha[k][r] = -slope(logN, logMedianB, wide, k - 1);
+      }
     }
     List<PowerLawFit> out = new ArrayList<>(ranges);
     out.add(fit(Kind.ALL, used, logN, logMedian, 0, k - 1, replicateAlpha[0]));
     for (int j = 0; j + 1 < k; j++) {
       out.add(fit(Kind.LOCAL, used, logN, logMedian, j, j + 1, replicateAlpha[j + 1]));
+    }
+    if (hasWide) {
+      out.add(fit(Kind.WIDE, used, logN, logMedian, wide, k - 1, replicateAlpha[k]));
     }
     return out;
   }

@@ -81,6 +81,11 @@ class ClaimsTableTest {
     // The widest range from N = 10 is used: a narrower range saying 4 is outweighed.
     t.fits = List.of(fit("silu", "all", 10, 20, 4, 3.5, 4.5), fit("silu", "all", 10, 50, 1, 0.9, 1.1));
     assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    // The wide fit (N >= 10) of a run from N = 1 is the paper's range, with its interval.
+    t.fits = List.of(fit("silu", "all", 1, 50, 2.6, 2.5, 2.7), fit("silu", "wide", 10, 50, 1.02, 0.9, 1.15));
+    assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
+    t.fits = List.of(fit("silu", "all", 1, 50, 1.0, 0.9, 1.1), fit("silu", "wide", 10, 50, 2.0, 1.8, 2.2));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
     // A fit that includes N < 10 is not the paper's range: the local exponents from 10 decide.
     // Medians 1e-4, 5e-5, 2.5e-5 at N = 10, 20, 40 (exactly N^-1) against a fit of 4 over 1..40.
     t.fits = List.of(fit("silu", "all", 1, 40, 4, 3.5, 4.5), fit("silu", "local", 1, 2, 12, 11, 13),

@@ -32,8 +32,14 @@ class PowerLawFitTest {
       assertTrue(all.alphaLow() <= alpha && alpha <= all.alphaHigh(), all.toString());
       assertTrue(all.alphaHigh() - all.alphaLow() < 0.3, all.toString());
       assertEquals(Math.log10(0.3), Math.log10(all.prefactor()), 0.2);
-      assertEquals(4, fits.size() - 1);
-      for (PowerLawFit local : fits.subList(1, fits.size())) {
+      // Every width is >= 10: the wide fit is the fit over all widths, same replicates included.
+      PowerLawFit wide = fits.get(fits.size() - 1);
+      assertEquals(PowerLawFit.Kind.WIDE, wide.kind());
+      assertEquals(all.alpha(), wide.alpha(), 0);
+      assertEquals(all.alphaLow(), wide.alphaLow(), 0);
+      assertEquals(all.alphaHigh(), wide.alphaHigh(), 0);
+      assertEquals(4, fits.size() - 2);
+      for (PowerLawFit local : fits.subList(1, fits.size() - 1)) {
         assertEquals(PowerLawFit.Kind.LOCAL, local.kind());
         assertEquals(2, local.widths());
         assertTrue(local.alphaLow() <= alpha && alpha <= local.alphaHigh(), local.toString());
@@ -74,6 +80,31 @@ class PowerLawFitTest {
       assertEquals(local.alpha(), local.alphaLow(), 1e-12);
       assertEquals(local.alpha(), local.alphaHigh(), 1e-12);
     }
+  }
+
+  @Test
+  void theWideFitSeesOnlyTheLawFromWidthTenOn() {
+    // Lognormal noise around N^-4 up to N = 4 and around N^-1 from N = 10 (figure 1c's ReLU shape):
+    // over every width the slope mixes the two; from N = 10 on it is the N^-1 law.
+    int[] narrow = {1, 2, 3, 4};
+    List<WidthLosses> data = new ArrayList<>(powerLaw(11, 1, 4, narrow, 300, 0.5));
+    data.addAll(powerLaw(12, Math.pow(4, -4) * 4, 1, PAPER_WIDTHS, 300, 0.5));
+    List<PowerLawFit> fits = PowerLawFit.fits(data, 1000, 3);
+    PowerLawFit all = fits.get(0);
+    PowerLawFit wide = fits.get(fits.size() - 1);
+    assertEquals(PowerLawFit.Kind.WIDE, wide.kind());
+    assertEquals(10, wide.widthMin());
+    assertEquals(50, wide.widthMax());
+    assertEquals(5, wide.widths());
+    assertTrue(wide.alphaLow() <= 1 && 1 <= wide.alphaHigh(), wide.toString());
+    assertTrue(all.alphaLow() > 1.5, all.toString());
+    assertEquals(1 + 8 + 1, fits.size());
+  }
+
+  @Test
+  void noWideFitWithFewerThanTwoWidthsFromTenOn() {
+    List<WidthLosses> data = powerLaw(5, 1, 1, new int[] {2, 4, 10}, 20, 0.5);
+    assertTrue(PowerLawFit.fits(data, 20, 0).stream().noneMatch(f -> f.kind() == PowerLawFit.Kind.WIDE));
   }
 
   @Test
