@@ -11,11 +11,13 @@ public final class Spark {
 
   /**
    * A session for {@code master} (null: use spark.master if spark-submit set it, else local[*]).
-   * The UI is off and shuffle partitions are few: the tables here are small.
+   * Delta Lake is on (every table is a Delta table, see {@link DeltaTables}); the UI is off and
+   * shuffle partitions are few: the tables here are small.
    */
   public static SparkSession session(String appName, String master) {
-    requireSupportedJava(Runtime.version().feature());
     SparkSession.Builder builder = SparkSession.builder().appName(appName)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "8")
@@ -27,20 +29,5 @@ public final class Spark {
       builder.master(DEFAULT_MASTER);
     }
     return builder.getOrCreate();
-  }
-
-  /** The newest Java that Spark 4.0 (and the Hadoop client it ships) runs on. */
-  static final int NEWEST_SUPPORTED_JAVA = 21;
-
-  /**
-   * Refuses a JVM Spark cannot start on, in one line instead of Hadoop's stack trace: from Java 23
-   * on, {@code Subject.getSubject} throws, and Hadoop's login calls it before any job runs.
-   */
-  static void requireSupportedJava(int feature) {
-    if (feature > NEWEST_SUPPORTED_JAVA) {
-      throw new IllegalArgumentException("Spark 4.0 runs on Java 17 to " + NEWEST_SUPPORTED_JAVA
-          + ", this is Java " + feature + ": put a Java 17 or 21 first on PATH (train-one and bench"
-          + " run on any Java 17+)");
-    }
   }
 }
