@@ -1,7 +1,6 @@
 package org.lotteryscaling.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +23,7 @@ public final class AggregateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--results", required = true, paramLabel = "DIR", description = "results folder")
-  Path results;
+  String results;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
   String master;
@@ -47,7 +46,7 @@ public final class AggregateCommand implements Callable<Integer> {
     Map<String, Long> written = AggregateJob.run(master, results, settings);
     PrintWriter out = spec.commandLine().getOut();
     for (Map.Entry<String, Long> table : written.entrySet()) {
-      out.printf(Locale.ROOT, "wrote %-40s %8d rows%n", results.resolve(table.getKey()), table.getValue());
+      out.printf(Locale.ROOT, "wrote %-40s %8d rows%n", results + "/" + table.getKey(), table.getValue());
     }
     out.printf(Locale.ROOT, "aggregated in %.1f s%n", (System.nanoTime() - start) / 1e9);
     out.flush();

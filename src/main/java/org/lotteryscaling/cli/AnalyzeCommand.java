@@ -1,7 +1,5 @@
 package org.lotteryscaling.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +7,7 @@ import org.lotteryscaling.jobs.AnalyzeJob;
 import org.lotteryscaling.jobs.AnalyzeSettings;
 import org.lotteryscaling.jobs.ExperimentFolder;
 import org.lotteryscaling.jobs.ResultsFolder;
+import org.lotteryscaling.jobs.StorageFolder;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.task.DataSettings;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--results", required = true, description = "results folder holding runs")
-  Path results;
+  String results;
 
   @Option(names = "--master", description = "Spark master (default: spark.master, else local[*])")
   String master;
@@ -78,8 +77,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ResultsFolder.requireRuns(results); // before starting Spark
-    DataSettings data = experimentData(results);
+    StorageFolder dir = StorageFolder.of(results);
+    ResultsFolder.requireRuns(dir); // before starting Spark
+    DataSettings data = experimentData(dir);
     AnalyzeSettings settings = new AnalyzeSettings(
         points != null ? points : data.trainPoints(),
         testPoints != null ? testPoints : data.testPoints(),
@@ -94,8 +94,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** The data settings the folder's experiment trained on, or the paper's for a bare runs folder. */
-  static DataSettings experimentData(Path results) {
-    if (Files.exists(results.resolve(ExperimentFolder.EXPERIMENT_FILE))) {
+  static DataSettings experimentData(StorageFolder results) {
+    if (ExperimentFolder.exists(results)) {
       return ExperimentFolder.read(results).settings().data();
     }
     return DataSettings.paper();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         AnalyzeCommand.class,
         ReportCommand.class,
         SqlCommand.class,
+        ConvertCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
@@ -56,6 +57,13 @@ public final class Lottery implements Runnable {
         commandLine.getErr().println("lottery: " + ex.getMessage());
         commandLine.getErr().flush();
         return USAGE_ERROR;
+      }
+      if (ex instanceof java.io.UncheckedIOException) {
+        // A file system that cannot be reached or read (a name node down, credentials refused):
+        // the environment, not the input, so exit 1; one line, which names the folder.
+        commandLine.getErr().println("lottery: " + ex.getMessage());
+        commandLine.getErr().flush();
+        return 1;
       }
       throw ex;
     });

@@ -23,7 +23,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--results", required = true, description = "results folder (holds runs, ...)")
-  Path results;
+  String results;
+
+  @Option(names = "--report-dir", paramLabel = "LOCAL_DIR",
+      description = "write the page and figures to this local folder instead of DIR/report")
+  Path reportDir;
 
   @Option(names = "--master", description = "Spark master URL (default local[*])")
   String master;
@@ -31,10 +35,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportJob.requireResultsFolder(results);
-    Report.Rendered r = ReportJob.run(Spark.session("lottery-report", master), results);
+    ReportJob.Rendered rendered = ReportJob.run(Spark.session("lottery-report", master), results, reportDir);
+    Report.Rendered r = rendered.report();
     long drawn = r.figures().stream().filter(Figure::isDrawn).count();
     var out = spec.commandLine().getOut();
-    out.printf("report: %s%n", r.index());
+    out.printf("report: %s%n", rendered.index());
     out.printf("figures: %d drawn, %d skipped%n", drawn, r.figures().size() - drawn);
     for (Figure f : r.figures()) {
       if (!f.isDrawn()) {

@@ -2,7 +2,6 @@ package org.lotteryscaling.cli;
 
 import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,8 +31,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "FILE", description = "experiment config (HOCON), e.g. conf/quick.conf")
   File conf;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default results/<experiment name>)")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder: a path or any Hadoop FileSystem URI (default results/<experiment name>)")
+  String out;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
@@ -48,17 +47,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     File file = conf != null ? conf : positionalConf;
     ExperimentConfig config = ExperimentConfig.load(file, overrides);
-    Path dir = out != null ? out : Path.of("results", config.name());
+    String dir = out != null ? out : "results/" + config.name();
 
-    List<String> train = new ArrayList<>(List.of("train", "--conf", file.getPath(), "--out", dir.toString()));
+    List<String> train = new ArrayList<>(List.of("train", "--conf", file.getPath(), "--out", dir));
     for (String o : overrides) {
       train.add("--set");
       train.add(o);
     }
     List<List<String>> steps = List.of(train,
-        new ArrayList<>(List.of("aggregate", "--results", dir.toString())),
-        new ArrayList<>(List.of("analyze", "--results", dir.toString())),
-        new ArrayList<>(List.of("report", "--results", dir.toString())));
+        new ArrayList<>(List.of("aggregate", "--results", dir)),
+        new ArrayList<>(List.of("analyze", "--results", dir)),
+        new ArrayList<>(List.of("report", "--results", dir)));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     for (List<String> step : steps) {

@@ -1,6 +1,5 @@
 package org.lotteryscaling.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.jobs.SqlQuery;
@@ -23,7 +22,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--results", required = true, paramLabel = "DIR", description = "results folder")
-  Path results;
+  String results;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table (aligned, default), csv or json (one object per line)")

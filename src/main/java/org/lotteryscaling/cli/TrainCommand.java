@@ -2,13 +2,13 @@ package org.lotteryscaling.cli;
 
 import java.io.File;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.jobs.ExperimentFolder;
+import org.lotteryscaling.jobs.StorageFolder;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.jobs.TrainJob;
 import org.lotteryscaling.task.ExperimentConfig;
@@ -30,8 +30,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--conf", required = true, paramLabel = "FILE", description = "experiment config (HOCON), e.g. conf/quick.conf")
   File conf;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default results/<experiment name>)")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder: a path or any Hadoop FileSystem URI (hdfs://, s3a://, ...; default results/<experiment name>)")
+  String out;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
@@ -46,11 +46,12 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     // Every check of the config and the folder happens before Spark starts.
     ExperimentConfig config = ExperimentConfig.load(conf, overrides);
-    Path dir = out != null ? out : Path.of("results", config.name());
+    StorageFolder dir = StorageFolder.of(out != null ? out : "results/" + config.name());
     ExperimentFolder.check(dir, config);
+    TrainJob.requireDeltaRuns(dir);
     PrintStream progress = System.err;
     SparkSession spark = Spark.session("lottery train " + config.name(), master);
-    TrainJob.Summary s = TrainJob.run(spark, config, dir,
+    TrainJob.Summary s = TrainJob.run(spark, config, StorageFolder.of(spark, dir.uri()),
         new TrainJob.Options(chunkNeuronSteps, progress, 5.0));
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
         "train %s: %d networks in %s/runs (config hash %s): %d were there, %d trained in %d chunks, %.1f s",

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.stats.LogBins;
@@ -42,12 +40,12 @@ public final class AggregateJob {
   private AggregateJob() {}
 
   /** Aggregates DIR/runs on a session for {@code master}; returns the rows written per table. */
-  public static Map<String, Long> run(String master, Path dir, AggregateSettings settings) {
+  public static Map<String, Long> run(String master, String dir, AggregateSettings settings) {
     return run(Spark.session("lottery-aggregate", master), dir, settings);
   }
 
-  public static Map<String, Long> run(SparkSession spark, Path dir, AggregateSettings settings) {
-    ResultsFolder folder = ResultsFolder.open(spark, dir);
+  public static Map<String, Long> run(SparkSession spark, String dir, AggregateSettings settings) {
+    ResultsFolder folder = ResultsFolder.open(spark, dir).requireWritable();
     Dataset<Row> groups = lossesByTargetAndActivation(folder.runs()).persist();
     try {
       Map<String, Long> written = new LinkedHashMap<>();
@@ -90,11 +88,9 @@ public final class AggregateJob {
     for (String c : sortAfterGroup) {
       order.add(col(c));
     }
-    String path = Tables.path(folder.dir(), table);
-    groups.flatMap(perGroup, Encoders.row(schema))
+    DeltaTables.overwrite(groups.flatMap(perGroup, Encoders.row(schema))
         .repartition(1)
-        .sortWithinPartitions(order.toArray(new Column[0]))
-        .write().mode(SaveMode.Overwrite).parquet(path);
+        .sortWithinPartitions(order.toArray(new Column[0])), folder.dir().resolve(table));
     written.put(table, folder.read(table).count());
   }
 

@@ -3,7 +3,6 @@ package org.lotteryscaling.jobs;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +15,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.mechanism.ActivationCurves;
@@ -49,8 +47,10 @@ public final class AnalyzeJob {
   private record Table(String name, StructType schema, JavaRDD<Row> rdd, List<Row> rows,
       String skipped) {}
 
-  public static void run(SparkSession spark, Path dir, AnalyzeSettings settings, PrintWriter out) {
-    Dataset<Row> runs = okRuns(spark, dir);
+  public static void run(SparkSession spark, String uri, AnalyzeSettings settings, PrintWriter out) {
+    ResultsFolder folder = ResultsFolder.open(spark, uri).requireWritable();
+    StorageFolder dir = folder.dir();
+    Dataset<Row> runs = okRuns(folder);
     checkDataReproducesLosses(runs, settings);
     WidthTwo widthTwo = widthTwo(runs, settings);
     List<Table> tables = List.of(
@@ -71,13 +71,13 @@ public final class AnalyzeJob {
   // ---- reading
 
   /** The ok rows of DIR/runs; a folder without a readable runs table is refused in one line. */
-  static Dataset<Row> okRuns(SparkSession spark, Path dir) {
-    Dataset<Row> runs = ResultsFolder.open(spark, dir).runs();
+  static Dataset<Row> okRuns(ResultsFolder folder) {
+    Dataset<Row> runs = folder.runs();
     try {
       runs.limit(1).count(); // surface a corrupt table here, as one line
       return runs.filter(col("status").equalTo("ok"));
     } catch (Exception e) { // Spark's own exceptions are checked (SparkException) or not
-      throw new IllegalArgumentException("cannot read " + dir.resolve(Tables.RUNS) + ": "
+      throw new IllegalArgumentException("cannot read " + folder.dir().resolve(Tables.RUNS) + ": "
           + ResultsFolder.firstLine(e));
     }
   }
@@ -417,17 +417,17 @@ public final class AnalyzeJob {
     return new Table(name, schema, null, List.of(), why);
   }
 
-  private static void write(SparkSession spark, Path dir, Table t, PrintWriter out) {
+  private static void write(SparkSession spark, StorageFolder dir, Table t, PrintWriter out) {
     long start = System.nanoTime();
     Dataset<Row> df = t.rdd() != null ? spark.createDataFrame(t.rdd(), t.schema())
         : spark.createDataFrame(t.rows(), t.schema());
-    String path = Tables.path(dir, t.name());
-    df.write().mode(SaveMode.Overwrite).parquet(path);
+    StorageFolder path = dir.resolve(t.name());
+    DeltaTables.overwrite(df, path);
     if (t.skipped() != null) {
       out.println(t.name() + ": skipped, " + t.skipped() + " (written empty)");
     } else {
       out.printf(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", t.name(),
-          spark.read().parquet(path).count(), path, (System.nanoTime() - start) / 1e9);
+          Tables.read(spark, dir, t.name()).count(), path, (System.nanoTime() - start) / 1e9);
     }
     out.flush();
   }

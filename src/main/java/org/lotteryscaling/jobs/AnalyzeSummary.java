@@ -1,7 +1,6 @@
 package org.lotteryscaling.jobs;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,9 +14,9 @@ import org.apache.spark.sql.SparkSession;
 final class AnalyzeSummary {
   private AnalyzeSummary() {}
 
-  static void print(SparkSession spark, Path dir, PrintWriter out) {
+  static void print(SparkSession spark, StorageFolder dir, PrintWriter out) {
     for (String table : Tables.MECHANISM_TABLES.keySet()) {
-      spark.read().parquet(Tables.path(dir, table)).createOrReplaceTempView(table);
+      Tables.read(spark, dir, table).createOrReplaceTempView(table);
     }
     section(spark, out, "lottery tickets (width 2, lowest-loss peak; medians of canonical parameters)", """
         SELECT target, activation, count(*) AS networks, max(peak) + 1 AS peaks,

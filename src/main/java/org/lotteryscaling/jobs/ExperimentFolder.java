@@ -1,99 +1,48 @@
 package org.lotteryscaling.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**
  * A results folder's claim to one experiment: {@code DIR/experiment.conf} holds the resolved config
- * ({@link ExperimentConfig#canonical()}) and its hash, written once, atomically (temp file, then
- * rename), before the first row. A later train on the folder must resolve to the same hash, so
- * one folder never mixes two experiments. While a train runs it holds an OS lock on
- * {@code DIR/.train.lock} (released by the OS when the process dies, even by kill -9), so two
- * trains never append to the same folder at once.
+ * ({@link ExperimentConfig#canonical()}) and its hash, written once (whole or not at all) before
+ * the first row. A later train on the folder must resolve to the same hash, so one folder never
+ * mixes two experiments; every row carries the hash too, and {@link TrainJob} checks the rows.
+ * There is no lock: two trains of the same experiment may run at once (see {@link TrainJob}).
  */
-public final class ExperimentFolder implements AutoCloseable {
+public final class ExperimentFolder {
+  private ExperimentFolder() {}
+
   public static final String EXPERIMENT_FILE = "experiment.conf";
-  static final String LOCK_FILE = ".train.lock";
   private static final String HASH_LINE = "# config hash: ";
-
-  private final FileChannel lockChannel;
-  private final FileLock lock;
-
-  private ExperimentFolder(FileChannel lockChannel, FileLock lock) {
-    this.lockChannel = lockChannel;
-    this.lock = lock;
-  }
 
   /**
    * Makes {@code dir} the folder of {@code config} (creating it and experiment.conf) or checks that
-   * it already is, and locks it. Refuses, with a one-line IllegalArgumentException, a folder of
-   * another experiment, a runs table without experiment.conf, or a folder another train holds.
+   * it already is. Refuses, with a one-line IllegalArgumentException, a folder of another
+   * experiment or a runs table without experiment.conf.
    */
-  public static ExperimentFolder claim(Path dir, ExperimentConfig config) {
-    try {
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("results folder " + dir + " is a file, not a folder");
-      }
-      Files.createDirectories(dir);
-      ExperimentFolder folder = lock(dir);
-      try {
-        checkOrWrite(dir, config, true);
-        return folder;
-      } catch (RuntimeException | IOException e) {
-        folder.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot use results folder " + dir + ": " + e);
+  public static void claim(StorageFolder dir, ExperimentConfig config) {
+    check(dir, config);
+    dir.mkdirs();
+    StorageFolder file = dir.resolve(EXPERIMENT_FILE);
+    if (!file.exists()) {
+      file.writeStringOnce(HASH_LINE + config.hash() + "\n" + config.canonical());
     }
+    check(dir, config); // a train of another config may have written it first
   }
 
   /**
    * The checks of {@link #claim} that need no writing, for before Spark starts: refuses a folder
    * of another experiment or a foreign runs table; a missing folder is fine.
    */
-  public static void check(Path dir, ExperimentConfig config) {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+  public static void check(StorageFolder dir, ExperimentConfig config) {
+    if (dir.isFile()) {
       throw new IllegalArgumentException("results folder " + dir + " is a file, not a folder");
     }
-    if (Files.isDirectory(dir)) {
-      try {
-        checkOrWrite(dir, config, false);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot use results folder " + dir + ": " + e);
-      }
+    if (!dir.isDirectory()) {
+      return;
     }
-  }
-
-  private static ExperimentFolder lock(Path dir) throws IOException {
-    FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new IllegalArgumentException("results folder " + dir
-          + " is in use by another train (it holds " + dir.resolve(LOCK_FILE) + ")");
-    }
-    return new ExperimentFolder(channel, lock);
-  }
-
-  private static void checkOrWrite(Path dir, ExperimentConfig config, boolean write) throws IOException {
-    Path file = dir.resolve(EXPERIMENT_FILE);
-    if (Files.exists(file)) {
+    StorageFolder file = dir.resolve(EXPERIMENT_FILE);
+    if (file.exists()) {
       ExperimentConfig stored = read(dir);
       if (!stored.hash().equals(config.hash())) {
         throw new IllegalArgumentException("results folder " + dir + " holds experiment '"
@@ -102,38 +51,24 @@ public final class ExperimentFolder implements AutoCloseable {
       }
       return;
     }
-    if (Files.exists(dir.resolve(Tables.RUNS))) {
+    if (dir.resolve(Tables.RUNS).exists()) {
       throw new IllegalArgumentException("results folder " + dir + " has a runs table but no "
           + EXPERIMENT_FILE + ": not a folder this train wrote; use another --out");
     }
-    if (!write) {
-      return;
-    }
-    Path temp = Files.createTempFile(dir, EXPERIMENT_FILE, ".tmp");
-    Files.writeString(temp, HASH_LINE + config.hash() + "\n" + config.canonical(), StandardCharsets.UTF_8);
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Whether {@code dir} holds an experiment.conf. */
+  public static boolean exists(StorageFolder dir) {
+    return dir.resolve(EXPERIMENT_FILE).exists();
   }
 
   /** The experiment a results folder holds (its experiment.conf). */
-  public static ExperimentConfig read(Path dir) {
-    Path file = dir.resolve(EXPERIMENT_FILE);
+  public static ExperimentConfig read(StorageFolder dir) {
+    StorageFolder file = dir.resolve(EXPERIMENT_FILE);
     try {
-      return ExperimentConfig.parse(Files.readString(file, StandardCharsets.UTF_8),
-          dir.getFileName().toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return ExperimentConfig.parse(file.readString(), dir.name());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + " is corrupt: " + e.getMessage());
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      lock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

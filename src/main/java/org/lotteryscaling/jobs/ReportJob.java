@@ -2,8 +2,9 @@ package org.lotteryscaling.jobs;
 
 import static org.lotteryscaling.report.ReportTables.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -40,17 +41,58 @@ public final class ReportJob {
   private static final String[] KEYS_WIDTH = {TARGET, ACTIVATION, WIDTH};
   private static final String[] NONE = {};
 
-  public static Report.Rendered run(SparkSession spark, Path resultsDir) {
-    ReportData data = read(spark, resultsDir);
-    return Report.render(data, resultsDir.resolve(REPORT_DIR));
+  /**
+   * Renders the report of {@code results} into {@code reportDir} (a local folder), or, when that
+   * is null, into {@code DIR/report}: directly where DIR is on the local disk, else rendered in a
+   * local temporary folder and copied to DIR/report through its file system (index.html last, so
+   * a reader never finds a page whose figures are not there yet).
+   */
+  public static Rendered run(SparkSession spark, String results, java.nio.file.Path reportDir) {
+    StorageFolder dir = StorageFolder.of(spark, results);
+    ReportData data = read(spark, dir);
+    if (reportDir != null) {
+      Report.Rendered r = Report.render(data, reportDir);
+      return new Rendered(r, r.index().toString());
+    }
+    StorageFolder target = dir.resolve(REPORT_DIR);
+    if (target.isLocal()) {
+      Report.Rendered r = Report.render(data, target.localPath());
+      return new Rendered(r, r.index().toString());
+    }
+    java.nio.file.Path local = null;
+    try {
+      local = Files.createTempDirectory("lottery-report");
+      Report.Rendered r = Report.render(data, local);
+      target.putFromLocal(local.resolve(Report.FIGURES));
+      target.putFromLocal(r.index());
+      return new Rendered(r, target.resolve(r.index().getFileName().toString()).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the report: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(local);
+    }
+  }
+
+  /** What was rendered, and where its page is (a local path or a URI). */
+  public record Rendered(Report.Rendered report, String index) {}
+
+  private static void deleteQuietly(java.nio.file.Path tree) {
+    if (tree == null) {
+      return;
+    }
+    try (Stream<java.nio.file.Path> paths = Files.walk(tree)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder left behind costs nothing but space
+    }
   }
 
   /** The folder's tables as plain values; a folder without result tables is a user error. */
-  public static ReportData read(SparkSession spark, Path dir) {
+  public static ReportData read(SparkSession spark, StorageFolder dir) {
     requireResultsFolder(dir);
     TableReader t = new TableReader(spark, dir);
     ReportData data = new ReportData(
-        dir.toAbsolutePath().normalize().getFileName().toString(),
+        dir.name(),
         t.read(RUNS, cols(KEYS_WIDTH, SEED, RUNS_STATUS, RUNS_LOSS), NONE, c -> new NetworkLoss(
             c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED), c.str(RUNS_STATUS),
             c.num(RUNS_LOSS))),
@@ -156,13 +198,17 @@ public final class ReportJob {
   }
 
   /** A user error (one line) unless {@code dir} holds at least one result table: before Spark starts. */
-  public static void requireResultsFolder(Path dir) {
-    if (!Files.isDirectory(dir)) {
+  public static void requireResultsFolder(String uri) {
+    requireResultsFolder(StorageFolder.of(uri));
+  }
+
+  public static void requireResultsFolder(StorageFolder dir) {
+    if (!dir.isDirectory()) {
       throw new IllegalArgumentException("results folder " + dir + " does not exist");
     }
     String[] known = {RUNS, LOSS_SUMMARY, LOSS_HISTOGRAM, LOSS_MODES, SCALING_FIT, SYNERGY,
         NEURONS, TICKETS, ALGORITHMS, ALGORITHM_CURVES, TICKET_PAIRS, TICKET_CORRELATION, DISTILLED, ENSEMBLES};
-    if (Arrays.stream(known).noneMatch(t -> Files.isDirectory(dir.resolve(t)))) {
+    if (Arrays.stream(known).noneMatch(t -> dir.resolve(t).isDirectory())) {
       throw new IllegalArgumentException(dir + " holds none of the result tables ("
           + String.join(", ", known) + "): not a results folder");
     }

@@ -1,16 +1,10 @@
 package org.lotteryscaling.jobs;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,8 +13,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One results folder DIR: one experiment, its tables in DIR/&lt;table&gt;. A folder is a results
- * folder when DIR/runs holds a runs table; anything else is refused with a one-line
+ * One results folder DIR (any Hadoop FileSystem URI, {@link StorageFolder}): one experiment, its
+ * tables in DIR/&lt;table&gt;. A folder is a results folder when DIR/runs holds a runs table (Delta,
+ * or plain Parquet from before Delta); anything else is refused with a one-line
  * IllegalArgumentException before a job touches it.
  */
 public final class ResultsFolder {
@@ -29,15 +24,16 @@ public final class ResultsFolder {
   private static final String[] REQUIRED_RUNS_COLUMNS = {"target", "activation", "width", "status", "train_loss"};
 
   private final SparkSession spark;
-  private final Path dir;
+  private final StorageFolder dir;
 
-  private ResultsFolder(SparkSession spark, Path dir) {
+  private ResultsFolder(SparkSession spark, StorageFolder dir) {
     this.spark = spark;
     this.dir = dir;
   }
 
   /** Opens DIR, checking that it is a results folder. */
-  public static ResultsFolder open(SparkSession spark, Path dir) {
+  public static ResultsFolder open(SparkSession spark, String uri) {
+    StorageFolder dir = StorageFolder.of(spark, uri);
     requireRuns(dir);
     ResultsFolder folder = new ResultsFolder(spark, dir);
     folder.checkRunsSchema(dir.resolve(Tables.RUNS));
@@ -45,16 +41,36 @@ public final class ResultsFolder {
   }
 
   /** The check that needs no Spark, so commands can make it before a session starts. */
-  public static void requireRuns(Path dir) {
-    if (!Files.isDirectory(dir)) {
+  public static void requireRuns(StorageFolder dir) {
+    if (!dir.isDirectory()) {
       throw new IllegalArgumentException("no such results folder: " + dir);
     }
-    if (!Files.isDirectory(dir.resolve(Tables.RUNS))) {
+    if (!dir.resolve(Tables.RUNS).isDirectory()) {
       throw new IllegalArgumentException("not a results folder (no runs table): " + dir);
     }
   }
 
-  public Path dir() {
+  /** As {@link #requireRuns(StorageFolder)}, for a path or URI. */
+  public static void requireRuns(String uri) {
+    requireRuns(StorageFolder.of(uri));
+  }
+
+  /**
+   * Refuses, in one line, a folder whose tables are plain Parquet (written before Delta): a job
+   * that writes tables writes Delta ones only, and a Delta table over a plain one's files would
+   * leave those files behind. {@code lottery convert} converts the folder once.
+   */
+  public ResultsFolder requireWritable() {
+    for (StorageFolder table : dir.subfolders()) {
+      if (DeltaTables.isPlainParquet(table)) {
+        throw new IllegalArgumentException(table + " is a plain Parquet table (written before"
+            + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
+      }
+    }
+    return this;
+  }
+
+  public StorageFolder dir() {
     return dir;
   }
 
@@ -64,15 +80,15 @@ public final class ResultsFolder {
 
   /**
    * Registers every table of the folder as a temporary view under its folder name and returns the
-   * names. Tables with a schema in {@link Tables#SCHEMAS} are read with it (so empty tables keep
-   * their columns); other Parquet folders (tables of other jobs) with the schema Parquet stores.
-   * Folders that hold no Parquet (report/) are not tables.
+   * names: Delta tables, and plain Parquet tables of folders written before Delta. Folders that
+   * hold neither (report/) are not tables.
    */
   public List<String> registerViews() {
     List<String> names = new ArrayList<>();
-    for (Path table : subfolders()) {
-      String name = table.getFileName().toString();
-      if (!TABLE_NAME.matcher(name).matches() || !holdsParquet(table)) {
+    for (StorageFolder table : dir.subfolders()) {
+      String name = table.name();
+      if (!TABLE_NAME.matcher(name).matches()
+          || !(DeltaTables.isDelta(table) || DeltaTables.isPlainParquet(table))) {
         continue;
       }
       read(name).createOrReplaceTempView(name);
@@ -83,31 +99,35 @@ public final class ResultsFolder {
 
   /** One table of the folder as a DataFrame. */
   public Dataset<Row> read(String name) {
-    if (name.equals(Tables.RUNS)) {
-      return runs();
-    }
-    StructType schema = Tables.SCHEMAS.get(name);
-    String path = Tables.path(dir, name);
     try {
-      return schema != null ? spark.read().schema(schema).parquet(path) : spark.read().parquet(path);
+      return Tables.read(spark, dir, name);
     } catch (Exception e) {
       throw new IllegalArgumentException("cannot read table " + name + " of " + dir + ": " + firstLine(e));
     }
   }
 
-  private void checkRunsSchema(Path runs) {
-    if (!holdsParquetFiles(runs)) {
-      if (Files.exists(runs.resolve("_SUCCESS"))) {
-        return; // an empty runs table: written, with no rows
-      }
-      throw new IllegalArgumentException("not a results folder (" + runs + " holds no Parquet table)");
-    }
-    requireParquetFiles(runs);
+  private void checkRunsSchema(StorageFolder runs) {
     StructType stored;
-    try {
-      stored = spark.read().parquet(runs.toString()).schema();
-    } catch (Exception e) {
-      throw new IllegalArgumentException("cannot read " + runs + " as Parquet: " + firstLine(e));
+    if (DeltaTables.isDelta(runs)) {
+      try {
+        stored = DeltaTables.read(spark, runs, null).schema();
+      } catch (Exception e) {
+        throw new IllegalArgumentException("cannot read " + runs + " as a Delta table: " + firstLine(e));
+      }
+    } else {
+      List<StorageFolder> files = parquetFiles(runs);
+      if (files.isEmpty()) {
+        if (runs.resolve("_SUCCESS").exists()) {
+          return; // an empty runs table of before Delta: written, with no rows
+        }
+        throw new IllegalArgumentException("not a results folder (" + runs + " holds no table)");
+      }
+      requireParquetFiles(files);
+      try {
+        stored = spark.read().parquet(runs.uri()).schema();
+      } catch (Exception e) {
+        throw new IllegalArgumentException("cannot read " + runs + " as Parquet: " + firstLine(e));
+      }
     }
     for (String column : REQUIRED_RUNS_COLUMNS) {
       DataType expected = Tables.RUNS_SCHEMA.apply(column).dataType();
@@ -123,23 +143,15 @@ public final class ResultsFolder {
    * Every *.parquet file starts and ends with the magic PAR1. Checked here, without Spark, so that a
    * stray or truncated file is one clear line, not an executor's stack trace in the log.
    */
-  private static void requireParquetFiles(Path folder) {
+  private static void requireParquetFiles(List<StorageFolder> files) {
     byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
-    try {
-      for (Path file : parquetFiles(folder)) {
-        try (FileChannel channel = FileChannel.open(file)) {
-          long size = channel.size();
-          ByteBuffer head = ByteBuffer.allocate(4);
-          ByteBuffer tail = ByteBuffer.allocate(4);
-          boolean ok = size >= 12 && channel.read(head, 0) == 4 && channel.read(tail, size - 4) == 4
-              && Arrays.equals(head.array(), magic) && Arrays.equals(tail.array(), magic);
-          if (!ok) {
-            throw new IllegalArgumentException("cannot read " + file + ": not a Parquet file");
-          }
-        }
+    for (StorageFolder file : files) {
+      long size = file.length();
+      boolean ok = size >= 12 && Arrays.equals(file.readBytes(0, 4), magic)
+          && Arrays.equals(file.readBytes(size - 4, 4), magic);
+      if (!ok) {
+        throw new IllegalArgumentException("cannot read " + file + ": not a Parquet file");
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + folder + ": " + e.getMessage());
     }
   }
 
@@ -152,45 +164,15 @@ public final class ResultsFolder {
     return null;
   }
 
-  private List<Path> subfolders() {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(Files::isDirectory).sorted().toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot list results folder " + dir + ": " + e.getMessage());
-    }
-  }
-
-  /** A table folder written by Spark: a _SUCCESS marker or Parquet files. */
-  private static boolean holdsParquet(Path folder) {
-    return Files.exists(folder.resolve("_SUCCESS")) || holdsParquetFiles(folder);
-  }
-
-  private static boolean holdsParquetFiles(Path folder) {
-    return !parquetFiles(folder).isEmpty();
-  }
-
   /**
    * The table's *.parquet files as Spark sees them: files under a name starting with _ or . (an
    * unfinished write's _temporary, checksums) are not part of the table.
    */
-  private static List<Path> parquetFiles(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> visible(folder.relativize(p)))
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + folder + ": " + e.getMessage());
-    }
-  }
-
-  private static boolean visible(Path relative) {
-    for (Path part : relative) {
-      String name = part.toString();
-      if (name.startsWith("_") || name.startsWith(".")) {
-        return false;
-      }
-    }
-    return true;
+  private static List<StorageFolder> parquetFiles(StorageFolder folder) {
+    return folder.filesBelow().stream()
+        .filter(f -> f.name().endsWith(".parquet"))
+        .filter(f -> DeltaTables.visible(f.relativeTo(folder)))
+        .toList();
   }
 
   /** The first non-blank line of an exception's message: Spark's messages run to many lines. */

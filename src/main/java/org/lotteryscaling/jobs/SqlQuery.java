@@ -1,6 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +25,11 @@ public final class SqlQuery {
   /** A query's result: column names and rows of plain Java values. */
   public record Result(List<String> columns, List<List<Object>> rows, List<String> views) {}
 
-  public static Result run(String master, Path dir, String sql) {
+  public static Result run(String master, String dir, String sql) {
     return run(Spark.session("lottery-sql", master), dir, sql);
   }
 
-  public static Result run(SparkSession spark, Path dir, String sql) {
+  public static Result run(SparkSession spark, String dir, String sql) {
     List<String> views = ResultsFolder.open(spark, dir).registerViews();
     Dataset<Row> result;
     List<Row> rows;

@@ -1,7 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,10 +21,10 @@ import org.apache.spark.sql.functions;
  */
 final class TableReader {
   private final SparkSession spark;
-  private final Path dir;
+  private final StorageFolder dir;
   private final Map<String, String> unavailable = new TreeMap<>();
 
-  TableReader(SparkSession spark, Path resultsDir) {
+  TableReader(SparkSession spark, StorageFolder resultsDir) {
     this.spark = spark;
     this.dir = resultsDir;
   }
@@ -36,7 +34,7 @@ final class TableReader {
   }
 
   boolean exists(String table) {
-    return Files.isDirectory(dir.resolve(table));
+    return dir.resolve(table).isDirectory();
   }
 
   /**
@@ -51,11 +49,11 @@ final class TableReader {
   <T> List<T> read(String table, String[] required, String[] optional,
       Function<Dataset<Row>, Dataset<Row>> narrow, Function<Cells, T> mapper) {
     if (!exists(table)) {
-      unavailable.put(table, Tables.path(dir, table) + " does not exist");
+      unavailable.put(table, dir.resolve(table) + " does not exist");
       return List.of();
     }
     try {
-      Dataset<Row> frame = spark.read().parquet(Tables.path(dir, table));
+      Dataset<Row> frame = Tables.read(spark, dir, table);
       Set<String> columns = new LinkedHashSet<>(Arrays.asList(frame.columns()));
       List<String> missing = Arrays.stream(required).filter(c -> !columns.contains(c)).toList();
       if (!missing.isEmpty()) {

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,21 +24,20 @@ import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.task.TaskKey;
 
 /**
- * The result tables of one results folder and their schemas. Every table is a Parquet folder
- * {@code DIR/<name>} written through Spark's commit protocol. The mechanism tables (neurons,
- * tickets, algorithms, algorithm_curves, ticket_pairs, ticket_correlation, distilled, ensembles)
- * are documented at their constants below.
+ * The result tables of one results folder and their schemas. Every table is a Delta Lake table
+ * {@code DIR/<name>} (Parquet files under a transaction log, {@link DeltaTables}); DIR is any Hadoop
+ * FileSystem URI ({@link StorageFolder}). The mechanism tables (neurons, tickets, algorithms,
+ * algorithm_curves, ticket_pairs, ticket_correlation, distilled, ensembles) are documented at their
+ * constants below.
  *
  * <h2>The results folder of a train ({@link TrainJob}, {@link ExperimentFolder})</h2>
  * <pre>
  *   DIR/experiment.conf     the resolved experiment (ExperimentConfig.canonical) and its config hash;
- *                           written once, atomically, before the first row; a train of another
- *                           config on DIR is refused
- *   DIR/.train.lock         OS lock held while a train runs (one writer per folder)
- *   DIR/runs/target=T/activation=A/part-*.parquet   the runs table below, one append job per chunk
- *   DIR/runs/_SUCCESS       written by the last chunk commit
- *   DIR/runs/_temporary/    a chunk in flight (or one a crash left: ignored by readers, replaced by
- *                           the next train)
+ *                           written once, whole, before the first row; a train of another config
+ *                           on DIR is refused
+ *   DIR/runs/_delta_log/    the runs table's transaction log: one commit per chunk
+ *   DIR/runs/target=T/activation=A/part-*.parquet   its data files (only those the log names
+ *                           are rows; a chunk a crash cut short leaves files no commit names)
  * </pre>
  *
  * <h2>runs</h2>
@@ -277,6 +275,9 @@ public final class Tables {
 
   /** The partition columns of runs, in order. */
   public static final String[] RUNS_PARTITIONS = {"target", "activation"};
+
+  /** The columns that name a task: runs holds one row per value of these. */
+  public static final String[] RUNS_KEY = {"target", "activation", "width", "seed"};
 
   // ---- Mechanism tables (AnalyzeJob, `lottery analyze`): derived from runs, overwritten on rerun.
   // Only networks with status ok are analysed. Rules and criteria: the mechanism package javadoc
@@ -551,12 +552,13 @@ public final class Tables {
     return Network.fromParameters(d, n, theta);
   }
 
-  public static String path(Path resultsDir, String table) {
-    return resultsDir.resolve(table).toString();
+  /** The table {@code name} of a results folder, read as it is stored ({@link DeltaTables#read}). */
+  public static Dataset<Row> read(SparkSession spark, StorageFolder resultsDir, String name) {
+    return DeltaTables.read(spark, resultsDir.resolve(name), SCHEMAS.getOrDefault(name, MECHANISM_TABLES.get(name)));
   }
 
-  public static Dataset<Row> readRuns(SparkSession spark, Path resultsDir) {
-    return spark.read().schema(RUNS_SCHEMA).parquet(path(resultsDir, RUNS));
+  public static Dataset<Row> readRuns(SparkSession spark, StorageFolder resultsDir) {
+    return read(spark, resultsDir, RUNS);
   }
 
   private static Map<String, StructType> schemas(Object... nameThenSchema) {

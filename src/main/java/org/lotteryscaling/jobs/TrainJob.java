@@ -1,8 +1,6 @@
 package org.lotteryscaling.jobs;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
@@ -37,16 +34,19 @@ import org.lotteryscaling.task.TaskSettings;
  *   <li>read which tasks {@code DIR/runs} already holds, and repair duplicates if any;
  *   <li>split the missing tasks into chunks of about equal cost, each chunk's tasks over
  *       partitions of about equal cost (LPT, {@link Partitioner});
- *   <li>per chunk, one Spark append job: executors train their partition's networks in-process
- *       (each target's data drawn once per partition) and the rows are committed through Spark's
- *       file commit protocol; a crash loses at most the chunk in flight.
+ *   <li>per chunk, one Spark job: executors train their partition's networks in-process (each
+ *       target's data drawn once per partition); the driver then commits the chunk's rows as one
+ *       Delta transaction that inserts only the tasks the table does not hold yet.
  * </ol>
  * Guarantee: after a train returns, {@code DIR/runs} holds exactly one row per task of the grid,
- * whatever was killed before (driver, executors, a job commit half done). Why: a chunk's files
- * become visible only at job commit, whole files at a time (FileOutputCommitter v1); a killed
- * job's leftovers under {@code runs/_temporary} are deleted before the next job can commit them
- * along with its own; every run trains only the tasks no row holds yet; a task found twice (a
- * folder written outside this job or its lock) is repaired before training; and the job counts
+ * whatever was killed before (driver, executors, a commit half done), on any file system Delta
+ * supports. Why: a chunk's rows become visible only when its commit lands in the table's log,
+ * all at once (data files a killed commit wrote are named by no log entry, so no reader sees
+ * them); every run trains only the tasks no row holds yet; the commit is insert-if-absent on the
+ * task's key, and Delta fails a commit that raced another writer's on the same partitions, which
+ * is then tried again on the new snapshot, so two trains on one folder at once still end with one
+ * row per task (on S3 only with a log store that makes commits exclusive, see README); a task
+ * found twice (a table written outside this job) is repaired before training; and the job counts
  * rows and tasks at the end. A crash loses at most the chunks in flight.
  */
 public final class TrainJob {
@@ -74,32 +74,31 @@ public final class TrainJob {
   /** What a train did: tasks in the grid, found already committed, trained now, in how many chunks. */
   public record Summary(int tasks, int alreadyDone, int trained, int chunks, double seconds) {}
 
-  public static Summary run(SparkSession spark, ExperimentConfig config, Path dir, Options options) {
+  public static Summary run(SparkSession spark, ExperimentConfig config, StorageFolder dir, Options options) {
     long start = System.nanoTime();
-    try (ExperimentFolder ignored = ExperimentFolder.claim(dir, config)) {
-      List<TaskKey> grid = config.tasks();
-      RunsRepair.finishInterrupted(dir);
-      RunsRepair.dropUncommitted(dir);
-      Set<TaskKey> done = committedTasks(spark, config, dir);
-      List<TaskKey> missing = new ArrayList<>();
-      for (TaskKey key : grid) {
-        if (!done.contains(key)) {
-          missing.add(key);
-        }
+    ExperimentFolder.claim(dir, config);
+    List<TaskKey> grid = config.tasks();
+    requireDeltaRuns(dir);
+    Set<TaskKey> done = committedTasks(spark, config, dir);
+    List<TaskKey> missing = new ArrayList<>();
+    for (TaskKey key : grid) {
+      if (!done.contains(key)) {
+        missing.add(key);
       }
-      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
-      List<List<TaskKey>> chunks = chunks(config.settings(), missing, cores, options.chunkNeuronStepsPerCore());
-      try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
-          done.size(), options.progress(), options.progressSeconds())) {
-        for (List<TaskKey> chunk : chunks) {
-          commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores));
-          progress.chunkCommitted(chunk.size());
-        }
-      }
-      checkComplete(spark, dir, grid.size());
-      return new Summary(grid.size(), done.size(), missing.size(), chunks.size(),
-          (System.nanoTime() - start) / 1e9);
     }
+    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS), Tables.RUNS_SCHEMA, Tables.RUNS_PARTITIONS);
+    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+    List<List<TaskKey>> chunks = chunks(config.settings(), missing, cores, options.chunkNeuronStepsPerCore());
+    try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
+        done.size(), options.progress(), options.progressSeconds())) {
+      for (List<TaskKey> chunk : chunks) {
+        commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores));
+        progress.chunkCommitted(chunk.size());
+      }
+    }
+    checkComplete(spark, config, dir, grid.size());
+    return new Summary(grid.size(), done.size(), missing.size(), chunks.size(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /**
@@ -128,9 +127,13 @@ public final class TrainJob {
     return b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
   }
 
-  /** Trains one chunk and appends its rows to DIR/runs in one Spark job (one commit). */
-  static void commitChunk(SparkSession spark, ExperimentConfig config, Path dir, List<TaskKey> chunk,
-      int partitions) {
+  /**
+   * Trains one chunk (one Spark job) and commits its rows to DIR/runs as one Delta transaction.
+   * The rows are collected on the driver first so that a commit that lost a race with another
+   * train is tried again with the same rows, not a retraining.
+   */
+  static void commitChunk(SparkSession spark, ExperimentConfig config, StorageFolder dir,
+      List<TaskKey> chunk, int partitions) {
     List<List<TaskKey>> bins = Partitioner.balance(chunk,
         key -> TaskCost.neuronSteps(config.settings(), key), partitions);
     List<ArrayList<String>> encoded = new ArrayList<>(bins.size());
@@ -144,19 +147,32 @@ public final class TrainJob {
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(encoded, encoded.size())
         .flatMap(keys -> trainPartition(configText, hash, keys));
+    spark.sparkContext().setJobDescription("train " + config.name() + ": " + chunk.size() + " networks");
+    List<Row> trained = collectWithRetries(rows);
+    DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
+        spark.createDataFrame(trained, Tables.RUNS_SCHEMA), partitionsOf(chunk), Tables.RUNS_KEY);
+  }
+
+  /** The runs partitions (target, activation) a chunk's rows fall in, as a filter on {@code t}. */
+  static String partitionsOf(List<TaskKey> chunk) {
+    Set<String> partitions = new java.util.TreeSet<>();
+    for (TaskKey key : chunk) {
+      partitions.add("(t.target = '" + key.target().id() + "' AND t.activation = '"
+          + key.activation().id() + "')");
+    }
+    return String.join(" OR ", partitions);
+  }
+
+  /**
+   * The chunk's rows. A lost executor past spark.task.maxFailures fails the job; the whole chunk
+   * is worth another try (its networks are a pure function of their tasks).
+   */
+  private static List<Row> collectWithRetries(JavaRDD<Row> rows) {
     int attempts = 3;
     for (int attempt = 1; ; attempt++) {
       try {
-        spark.sparkContext().setJobDescription("train " + config.name() + ": " + chunk.size() + " networks");
-        spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().mode(SaveMode.Append)
-            // v1: a job's files reach DIR/runs only at job commit, whole files at a time.
-            .option("mapreduce.fileoutputcommitter.algorithm.version", "1")
-            .partitionBy(Tables.RUNS_PARTITIONS)
-            .parquet(Tables.path(dir, Tables.RUNS));
-        return;
+        return rows.collect();
       } catch (Exception e) {
-        // An aborted job leaves nothing in DIR/runs (its files are deleted with _temporary);
-        // a lost executor past spark.task.maxFailures is worth another try of the whole chunk.
         if (!(e instanceof SparkException || e.getCause() instanceof SparkException) || attempt == attempts) {
           throw sneaky(e);
         }
@@ -181,8 +197,8 @@ public final class TrainJob {
   }
 
   /** The tasks DIR/runs holds rows for; refuses rows of another config; repairs duplicate keys. */
-  static Set<TaskKey> committedTasks(SparkSession spark, ExperimentConfig config, Path dir) {
-    if (!Files.isDirectory(dir.resolve(Tables.RUNS))) {
+  static Set<TaskKey> committedTasks(SparkSession spark, ExperimentConfig config, StorageFolder dir) {
+    if (!dir.resolve(Tables.RUNS).exists()) {
       return Set.of();
     }
     List<Row> keys = readKeys(spark, dir);
@@ -190,13 +206,12 @@ public final class TrainJob {
     Map<String, Integer> foreign = new HashMap<>();
     boolean duplicates = false;
     for (Row row : keys) {
-      String hash = row.getString(4);
+      String hash = row.getAs("config_hash");
       if (!config.hash().equals(hash)) {
         foreign.merge(hash, 1, Integer::sum);
         continue;
       }
-      duplicates |= !done.add(new TaskKey(Target.parse(row.getString(0)),
-          Activation.parse(row.getString(1)), row.getInt(2), row.getLong(3)));
+      duplicates |= !done.add(taskKey(row));
     }
     if (!foreign.isEmpty()) {
       throw new IllegalArgumentException(dir.resolve(Tables.RUNS) + " holds rows of another config "
@@ -208,7 +223,24 @@ public final class TrainJob {
     return done;
   }
 
-  private static List<Row> readKeys(SparkSession spark, Path dir) {
+  private static TaskKey taskKey(Row row) {
+    return new TaskKey(Target.parse(row.getAs("target")), Activation.parse(row.getAs("activation")),
+        row.<Integer>getAs("width"), row.<Long>getAs("seed"));
+  }
+
+  /**
+   * A runs table written before Delta (plain Parquet) is read by every command, but a train adds
+   * to Delta tables only: one line saying how to convert it.
+   */
+  public static void requireDeltaRuns(StorageFolder dir) {
+    StorageFolder runs = dir.resolve(Tables.RUNS);
+    if (runs.exists() && !DeltaTables.isDelta(runs)) {
+      throw new IllegalArgumentException(runs + " is a plain Parquet table (written before"
+          + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
+    }
+  }
+
+  private static List<Row> readKeys(SparkSession spark, StorageFolder dir) {
     try {
       return Tables.readRuns(spark, dir)
           .select("target", "activation", "width", "seed", "config_hash").collectAsList();
@@ -222,11 +254,18 @@ public final class TrainJob {
     }
   }
 
-  private static void checkComplete(SparkSession spark, Path dir, int tasks) {
+  /** One row per task, all of this config: else the folder was written by something else too. */
+  private static void checkComplete(SparkSession spark, ExperimentConfig config, StorageFolder dir,
+      int tasks) {
     List<Row> keys = readKeys(spark, dir);
-    Set<String> distinct = new HashSet<>();
+    Set<TaskKey> distinct = new HashSet<>();
     for (Row row : keys) {
-      distinct.add(row.getString(0) + " " + row.getString(1) + " " + row.getInt(2) + " " + row.getLong(3));
+      if (!config.hash().equals(row.getAs("config_hash"))) {
+        throw new IllegalStateException(dir.resolve(Tables.RUNS) + " holds rows of config hash "
+            + row.getAs("config_hash") + " next to this config's (" + config.hash()
+            + "): another train of another config wrote to this folder at the same time");
+      }
+      distinct.add(taskKey(row));
     }
     if (keys.size() != tasks || distinct.size() != tasks) {
       throw new IllegalStateException(dir.resolve(Tables.RUNS) + " holds " + keys.size() + " rows for "

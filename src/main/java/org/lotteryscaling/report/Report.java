@@ -12,6 +12,8 @@ public final class Report {
   private Report() {}
 
   public static final String INDEX = "index.html";
+  /** The folder of figures beside the page. */
+  public static final String FIGURES = HtmlReport.FIGURES;
 
   /** What was rendered: where the page is, its figures (drawn or skipped) and the claims. */
   public record Rendered(Path index, List<Figure> figures, List<Claim> claims) {}

@@ -83,7 +83,7 @@ class SqlCommandTest {
     assertTrue(lines(json).get(0).startsWith("{\"width\":1,\"peak_log10\":["), json.out());
     assertEquals("{\"width\":9,\"peak_log10\":[],\"lowest_peak_log10\":null}", lines(json).get(1));
     Run plain = run("sql", "--results", dir.toString(), "--format", "csv",
-        "SELECT count(*) AS n FROM parquet.`" + dir.resolve("loss_histogram") + "`");
+        "SELECT count(*) AS n FROM delta.`" + dir.resolve("loss_histogram") + "`");
     assertEquals(List.of("n", "80"), lines(plain));
   }
 

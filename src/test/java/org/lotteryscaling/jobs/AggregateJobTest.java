@@ -54,7 +54,7 @@ class AggregateJobTest {
     runs.diverged("cos", "silu", 2, 4).add("cos", "silu", 2, "ok", Double.POSITIVE_INFINITY);
     runs.ok("cos", "silu", 4, 1e-3, 2e-3, 4e-3);
     runs.write(spark, dir);
-    written = AggregateJob.run(spark, dir, new AggregateSettings(20, 300, 0));
+    written = AggregateJob.run(spark, dir.toString(), new AggregateSettings(20, 300, 0));
   }
 
   static List<Row> rows(String sql) {
@@ -62,7 +62,7 @@ class AggregateJobTest {
   }
 
   static Row one(String table, String where) {
-    spark.read().parquet(dir.resolve(table).toString()).createOrReplaceTempView("t_" + table);
+    TestFolders.read(spark, dir, table).createOrReplaceTempView("t_" + table);
     List<Row> r = rows("SELECT * FROM t_" + table + " WHERE " + where);
     assertEquals(1, r.size(), table + " where " + where);
     return r.get(0);
@@ -78,8 +78,8 @@ class AggregateJobTest {
         Tables.SCALING_FIT, Tables.SYNERGY), List.copyOf(written.keySet()));
     for (String table : written.keySet()) {
       assertEquals(Tables.SCHEMAS.get(table).fieldNames().length,
-          spark.read().parquet(dir.resolve(table).toString()).schema().fieldNames().length, table);
-      assertTrue(Files.exists(dir.resolve(table).resolve("_SUCCESS")), table);
+          TestFolders.read(spark, dir, table).schema().fieldNames().length, table);
+      assertTrue(Files.isDirectory(dir.resolve(table).resolve("_delta_log")), table);
     }
     // widths: 4 (x2/silu) + 4 (x2/relu) + 1 (sin/tanh) + 2 (cos/silu)
     assertEquals(11, written.get(Tables.LOSS_SUMMARY));
@@ -110,7 +110,7 @@ class AggregateJobTest {
   @Test
   void histogramBinsAreSharedAcrossWidthsAndCountEveryOkNetwork() {
     List<Row> edges = rows("SELECT width, min(log10_lo) lo, max(log10_hi) hi, sum(count) n, count(*) bins "
-        + "FROM parquet.`" + dir.resolve(Tables.LOSS_HISTOGRAM) + "` "
+        + "FROM delta.`" + dir.resolve(Tables.LOSS_HISTOGRAM) + "` "
         + "WHERE target = 'x2' AND activation = 'relu' GROUP BY width ORDER BY width");
     assertEquals(4, edges.size());
     for (Row r : edges) {
@@ -120,7 +120,7 @@ class AggregateJobTest {
     }
     assertEquals(400L, edges.get(0).getLong(3));
     assertEquals(1L, edges.get(1).getLong(3));
-    Row cos2 = rows("SELECT sum(count), max(fraction) FROM parquet.`" + dir.resolve(Tables.LOSS_HISTOGRAM)
+    Row cos2 = rows("SELECT sum(count), max(fraction) FROM delta.`" + dir.resolve(Tables.LOSS_HISTOGRAM)
         + "` WHERE target = 'cos' AND width = 2").get(0);
     assertEquals(0L, cos2.getLong(0));
     assertTrue(cos2.isNullAt(1));
@@ -146,36 +146,36 @@ class AggregateJobTest {
     assertEquals(5, (int) get(all, "width_min"));
     assertEquals(40, (int) get(all, "width_max"));
     assertEquals(300, (int) get(all, "resamples"));
-    List<Row> local = rows("SELECT width_min, width_max FROM parquet.`" + dir.resolve(Tables.SCALING_FIT)
+    List<Row> local = rows("SELECT width_min, width_max FROM delta.`" + dir.resolve(Tables.SCALING_FIT)
         + "` WHERE target = 'x2' AND activation = 'silu' AND kind = 'local' ORDER BY width_min");
     assertEquals(3, local.size());
     assertEquals(10, local.get(1).getInt(0));
     assertEquals(20, local.get(1).getInt(1));
     // A single width (sin/tanh) and one width with ok networks (cos/silu) have no fit.
-    assertEquals(0, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT)
+    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT)
         + "` WHERE target IN ('sin', 'cos')").size());
   }
 
   @Test
   void synergyVerdictsMatchHowTheWidthsWereBuilt() {
-    List<Row> relu = rows("SELECT width, half_width, verdict FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+    List<Row> relu = rows("SELECT width, half_width, verdict FROM delta.`" + dir.resolve(Tables.SYNERGY)
         + "` WHERE target = 'x2' AND activation = 'relu' ORDER BY width");
     assertEquals(2, relu.size()); // 4 (from 2) and 8 (from 4); 2's half (1) and 3's are not in the grid
     assertEquals("synergy", relu.get(0).getString(2));
     assertEquals(8, relu.get(1).getInt(0));
     assertEquals("ensembling", relu.get(1).getString(2));
     // cos/silu width 4: its half has no ok network; sin/tanh: no N/2; x2/silu: 10, 20, 40.
-    assertEquals(0, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SYNERGY)
         + "` WHERE target IN ('sin', 'cos')").size());
-    assertEquals(3, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SYNERGY)
+    assertEquals(3, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SYNERGY)
         + "` WHERE target = 'x2' AND activation = 'silu'").size());
   }
 
   @Test
   void aSecondRunOverwritesWithTheSameNumbers() {
-    List<Row> before = rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT) + "`");
-    AggregateJob.run(spark, dir, new AggregateSettings(20, 300, 0));
-    assertEquals(before, rows("SELECT * FROM parquet.`" + dir.resolve(Tables.SCALING_FIT) + "`"));
+    List<Row> before = rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT) + "`");
+    AggregateJob.run(spark, dir.toString(), new AggregateSettings(20, 300, 0));
+    assertEquals(before, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT) + "`"));
   }
 
   @Test
@@ -184,7 +184,7 @@ class AggregateJobTest {
     new SyntheticRuns().write(spark, empty);
     Path unfinished = Files.createDirectories(empty.resolve("runs").resolve("_temporary").resolve("0"));
     Files.writeString(unfinished.resolve("part-0.parquet"), "half written");
-    Map<String, Long> counts = AggregateJob.run(spark, empty, AggregateSettings.defaults());
+    Map<String, Long> counts = AggregateJob.run(spark, empty.toString(), AggregateSettings.defaults());
     assertEquals(5, counts.size());
     for (long n : counts.values()) {
       assertEquals(0, n);
@@ -194,19 +194,19 @@ class AggregateJobTest {
   @Test
   void foldersThatAreNotResultsFoldersGetOneLineErrors(@TempDir Path other) throws Exception {
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.run(spark, other.resolve("nope"), AggregateSettings.defaults()));
+        () -> AggregateJob.run(spark, other.resolve("nope").toString(), AggregateSettings.defaults()));
     assertTrue(missing.getMessage().startsWith("no such results folder"), missing.getMessage());
     IllegalArgumentException noRuns = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.run(spark, other, AggregateSettings.defaults()));
+        () -> AggregateJob.run(spark, other.toString(), AggregateSettings.defaults()));
     assertTrue(noRuns.getMessage().startsWith("not a results folder"), noRuns.getMessage());
     spark.range(3).write().parquet(other.resolve("runs").toString());
     IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.run(spark, other, AggregateSettings.defaults()));
+        () -> AggregateJob.run(spark, other.toString(), AggregateSettings.defaults()));
     assertTrue(foreign.getMessage().startsWith("not a runs table"), foreign.getMessage());
     Path garbage = Files.createDirectories(other.resolve("g").resolve("runs"));
     Files.writeString(garbage.resolve("part-0.parquet"), "not parquet");
     IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.run(spark, other.resolve("g"), AggregateSettings.defaults()));
+        () -> AggregateJob.run(spark, other.resolve("g").toString(), AggregateSettings.defaults()));
     assertTrue(corrupt.getMessage().startsWith("cannot read"), corrupt.getMessage());
     for (IllegalArgumentException e : List.of(missing, noRuns, foreign, corrupt)) {
       assertTrue(!e.getMessage().contains("\n"), e.getMessage());

@@ -53,9 +53,9 @@ class AnalyzeJobTest {
     }
     rows.add(train(new TaskKey(Target.MUL2, Activation.SILU, 10, 0)));
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
-        .parquet(Tables.path(dir, Tables.RUNS));
+        .format("delta").save(TestFolders.path(dir, Tables.RUNS));
     StringWriter out = new StringWriter();
-    AnalyzeJob.run(spark, dir, settings(10.0), new PrintWriter(out, true));
+    AnalyzeJob.run(spark, dir.toString(), settings(10.0), new PrintWriter(out, true));
     printed = out.toString();
     System.out.println(printed);
   }
@@ -74,7 +74,7 @@ class AnalyzeJobTest {
   @Test
   void everyMechanismTableExistsWithItsSchema() {
     for (Map.Entry<String, StructType> e : Tables.MECHANISM_TABLES.entrySet()) {
-      StructType read = spark.read().parquet(Tables.path(dir, e.getKey())).schema();
+      StructType read = TestFolders.read(spark, dir, e.getKey()).schema();
       StructField[] expected = e.getValue().fields();
       assertEquals(expected.length, read.fields().length, e.getKey());
       for (int i = 0; i < expected.length; i++) {
@@ -96,29 +96,29 @@ class AnalyzeJobTest {
     assertEquals(2, count(Tables.DISTILLED));
     // Seed pairs (0,1), (2,3), (4,5) at width 2 (seed 6 is alone), one each at 10 and 50; mul2 (0,1), (2,3).
     assertEquals(3 + 1 + 1 + 2, count(Tables.ENSEMBLES));
-    long clustered = spark.read().parquet(Tables.path(dir, Tables.TICKETS))
+    long clustered = TestFolders.read(spark, dir, Tables.TICKETS)
         .filter("algorithm IS NOT NULL").count();
     assertEquals(11, clustered, "a loss cut of 10 clusters every width-2 network");
-    assertEquals(clustered, spark.read().parquet(Tables.path(dir, Tables.ALGORITHMS))
+    assertEquals(clustered, TestFolders.read(spark, dir, Tables.ALGORITHMS)
         .selectExpr("sum(networks)").first().getLong(0));
     // Curves only for the one-input target: 2 neurons x 21 grid points per x2 algorithm.
-    long x2Algorithms = spark.read().parquet(Tables.path(dir, Tables.ALGORITHMS))
+    long x2Algorithms = TestFolders.read(spark, dir, Tables.ALGORITHMS)
         .filter("target = 'x2'").count();
     assertEquals(x2Algorithms * 2 * 21, count(Tables.ALGORITHM_CURVES));
   }
 
   @Test
   void numbersAreConsistentAcrossTables() {
-    for (Row r : spark.read().parquet(Tables.path(dir, Tables.ENSEMBLES)).collectAsList()) {
+    for (Row r : TestFolders.read(spark, dir, Tables.ENSEMBLES).collectAsList()) {
       double ensemble = r.getDouble(r.fieldIndex("ensemble_loss"));
       double best = Math.min(r.getDouble(r.fieldIndex("loss_a")), r.getDouble(r.fieldIndex("loss_b")));
       assertTrue(ensemble <= best * (1 + 1e-9), "least squares can take either member alone");
     }
-    for (Row r : spark.read().parquet(Tables.path(dir, Tables.TICKETS)).collectAsList()) {
+    for (Row r : TestFolders.read(spark, dir, Tables.TICKETS).collectAsList()) {
       List<Double> w = r.getList(r.fieldIndex("w"));
       assertTrue(w.get(0) <= w.get(w.size() / 2), "canonical order");
     }
-    for (Row r : spark.read().parquet(Tables.path(dir, Tables.TICKET_CORRELATION)).collectAsList()) {
+    for (Row r : TestFolders.read(spark, dir, Tables.TICKET_CORRELATION).collectAsList()) {
       double n = r.getDouble(r.fieldIndex("effective_tickets"));
       assertTrue(n >= 1 - 1e-9 && n <= r.getInt(r.fieldIndex("tickets")) + 1e-9);
     }
@@ -131,21 +131,21 @@ class AnalyzeJobTest {
     // Only width-3 runs: nothing but ensembles has its input.
     List<Row> rows = List.of(train(new TaskKey(Target.X2, Activation.RELU, 3, 0)),
         train(new TaskKey(Target.X2, Activation.RELU, 3, 1)));
-    spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().parquet(Tables.path(other, Tables.RUNS));
+    spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().format("delta").save(TestFolders.path(other, Tables.RUNS));
     StringWriter out = new StringWriter();
-    AnalyzeJob.run(spark, other, settings(10.0), new PrintWriter(out, true));
+    AnalyzeJob.run(spark, other.toString(), settings(10.0), new PrintWriter(out, true));
     String text = out.toString();
     assertTrue(text.contains("neurons: skipped, no network of width >= 10"), text);
     assertTrue(text.contains("tickets: skipped, no width-2 runs"), text);
     assertTrue(text.contains("distilled: skipped, no network of width 50"), text);
     assertTrue(text.contains("ensembles: 1 rows"), text);
-    assertEquals(0, spark.read().parquet(Tables.path(other, Tables.NEURONS)).count());
+    assertEquals(0, TestFolders.read(spark, other, Tables.NEURONS).count());
   }
 
   @Test
   void aFolderWithoutRunsIsNotAResultsFolder(@TempDir Path empty) throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AnalyzeJob.run(spark, empty, settings(10.0), new PrintWriter(new StringWriter())));
+        () -> AnalyzeJob.run(spark, empty.toString(), settings(10.0), new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().startsWith("not a results folder"), e.getMessage());
     StringWriter err = new StringWriter();
     int code = Lottery.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
@@ -158,7 +158,7 @@ class AnalyzeJobTest {
     Files.createDirectories(empty.resolve("runs"));
     Files.writeString(empty.resolve("runs/part-0.parquet"), "not parquet");
     IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
-        () -> AnalyzeJob.run(spark, empty, settings(10.0), new PrintWriter(new StringWriter())));
+        () -> AnalyzeJob.run(spark, empty.toString(), settings(10.0), new PrintWriter(new StringWriter())));
     assertFalse(corrupt.getMessage().contains("\n"), corrupt.getMessage());
   }
 
@@ -166,11 +166,11 @@ class AnalyzeJobTest {
   void dataSettingsThatAreNotTheExperimentsAreRejected() {
     AnalyzeSettings wrong = AnalyzeSettings.defaults(DataSettings.paper());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AnalyzeJob.run(spark, dir, wrong, new PrintWriter(new StringWriter())));
+        () -> AnalyzeJob.run(spark, dir.toString(), wrong, new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().contains("does not reproduce the stored train_loss"), e.getMessage());
   }
 
   private static long count(String table) {
-    return spark.read().parquet(Tables.path(dir, table)).count();
+    return TestFolders.read(spark, dir, table).count();
   }
 }

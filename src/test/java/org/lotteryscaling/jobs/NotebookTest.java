@@ -60,7 +60,7 @@ class NotebookTest {
     Path results = given == null ? ReportFixture.folder() : Path.of(given);
     try (Stream<Path> tables = Files.list(results)) {
       tables.filter(Files::isDirectory).filter(t -> !t.getFileName().toString().equals(ReportJob.REPORT_DIR))
-          .forEach(t -> spark.read().parquet(t.toString())
+          .forEach(t -> DeltaTables.read(spark, StorageFolder.of(t.toString()), null)
               .createOrReplaceTempView(t.getFileName().toString()));
     }
     int statements = 0;

@@ -81,7 +81,7 @@ final class ReportFixture {
         .map(key -> new Trained(key, TaskRunner.run(settings, key))).toList();
     List<Row> rows = runs.stream().map(t -> Tables.runRow(t.key, t.result, "fixture", "test")).toList();
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
-        .parquet(Tables.path(dir, RUNS));
+        .format("delta").save(TestFolders.path(dir, RUNS));
     if (!derived) {
       return;
     }
@@ -496,7 +496,7 @@ final class ReportFixture {
   }
 
   static void write(SparkSession spark, Path dir, String table, List<Row> rows, StructType schema) {
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(Tables.path(dir, table));
+    spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").save(TestFolders.path(dir, table));
   }
 
   /** Type-7 quantile of sorted values. */

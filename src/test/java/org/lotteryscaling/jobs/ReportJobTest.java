@@ -48,7 +48,7 @@ class ReportJobTest {
     SVG_PARSER.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     spark = Spark.session("report-test", "local[2]");
     results = ReportFixture.folder();
-    rendered = ReportJob.run(spark, results);
+    rendered = ReportJob.run(spark, results.toString(), null).report();
   }
 
   @Test
@@ -107,7 +107,7 @@ class ReportJobTest {
   @Test
   void theClaimsTableHasARowPerClaimWithAVerdictComputedFromTheTables() throws IOException {
     String html = Files.readString(results.resolve("report/index.html"));
-    ReportData data = ReportJob.read(spark, results);
+    ReportData data = ReportJob.read(spark, TestFolders.of(results));
     List<Claim> fromTables = ClaimsTable.evaluate(data);
     assertEquals(fromTables, rendered.claims());
     Set<String> ids = new HashSet<>();
@@ -128,7 +128,7 @@ class ReportJobTest {
   @Test
   void onlyTheWidestNetworksNeuronsAreCollected() {
     // The fixture has neurons of the seed-0 networks of widths 20 and 40.
-    List<ReportData.Neuron> neurons = ReportJob.read(spark, results).neurons();
+    List<ReportData.Neuron> neurons = ReportJob.read(spark, TestFolders.of(results)).neurons();
     assertEquals(40, neurons.size());
     assertTrue(neurons.stream().allMatch(n -> n.width() == 40 && n.seed() == 0));
   }
@@ -136,7 +136,7 @@ class ReportJobTest {
   @Test
   void aFolderWithOnlyRunsSkipsWhatItLacksAndSaysWhy(@TempDir Path dir) throws IOException {
     ReportFixture.build(spark, dir, false);
-    Report.Rendered r = ReportJob.run(spark, dir);
+    Report.Rendered r = ReportJob.run(spark, dir.toString(), null).report();
     String html = Files.readString(r.index());
     Figure fig1c = r.figures().get(0);
     assertFalse(fig1c.isDrawn());
@@ -154,10 +154,9 @@ class ReportJobTest {
   @Test
   void aRenamedColumnSkipsItsFiguresWithTheColumnNamed(@TempDir Path dir) throws IOException {
     ReportFixture.build(spark, dir, false);
-    spark.read().parquet(results.resolve(ReportTables.LOSS_SUMMARY).toString())
-        .withColumnRenamed(ReportTables.SUMMARY_MEDIAN, "middle").write()
-        .parquet(dir.resolve(ReportTables.LOSS_SUMMARY).toString());
-    Report.Rendered r = ReportJob.run(spark, dir);
+    TestFolders.write(TestFolders.read(spark, results, ReportTables.LOSS_SUMMARY)
+        .withColumnRenamed(ReportTables.SUMMARY_MEDIAN, "middle"), dir, ReportTables.LOSS_SUMMARY);
+    Report.Rendered r = ReportJob.run(spark, dir.toString(), null).report();
     assertTrue(r.figures().get(0).skipped().contains("lacks column(s) " + ReportTables.SUMMARY_MEDIAN),
         r.figures().get(0).skipped());
   }
@@ -194,7 +193,7 @@ class ReportJobTest {
 
   private static String message(Path dir) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReportJob.run(spark, dir));
+        () -> ReportJob.run(spark, dir.toString(), null).report());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     return e.getMessage();
   }

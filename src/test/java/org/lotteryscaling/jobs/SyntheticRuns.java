@@ -42,6 +42,6 @@ public final class SyntheticRuns {
 
   public void write(SparkSession spark, Path dir) {
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).repartition(3).write()
-        .partitionBy(Tables.RUNS_PARTITIONS).parquet(Tables.path(dir, Tables.RUNS));
+        .partitionBy(Tables.RUNS_PARTITIONS).format("delta").save(TestFolders.path(dir, Tables.RUNS));
   }
 }

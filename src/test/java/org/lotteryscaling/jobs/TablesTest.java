@@ -28,8 +28,8 @@ class TablesTest {
     TrainResult result = TaskRunner.run(settings, key);
     Row row = Tables.runRow(key, result, "hash", "test");
     spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).write()
-        .partitionBy(Tables.RUNS_PARTITIONS).parquet(Tables.path(dir, Tables.RUNS));
-    List<Row> back = Tables.readRuns(spark, dir).collectAsList();
+        .partitionBy(Tables.RUNS_PARTITIONS).format("delta").save(TestFolders.path(dir, Tables.RUNS));
+    List<Row> back = Tables.readRuns(spark, TestFolders.of(dir)).collectAsList();
     assertEquals(1, back.size());
     Row r = back.get(0);
     assertEquals("mul3", r.getString(r.fieldIndex("target")));

@@ -19,18 +19,19 @@ import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**
- * Crashes in other processes: the driver killed mid-run and resumed; a Spark standalone cluster
- * (Master and two Workers from Spark's own classes, separate JVMs on 127.0.0.1) losing an
- * executor mid-job. Both must end with exactly one row per task, equal to a clean run's.
+ * Crashes and races in other processes: the driver killed mid-run and resumed; two trains started
+ * at once on one folder; a Spark standalone cluster (Master and two Workers from Spark's own
+ * classes, separate JVMs on 127.0.0.1) losing an executor mid-job. Each must end with exactly one
+ * row per task, equal to a clean run's.
  */
 @Tag("processes")
 class TrainCrashTest {
-  /** 2 activations x 2 widths x 10 seeds; each chunk (one task per core) commits on its own. */
+  /** 2 activations x 2 widths x 10 seeds; each chunk (several tasks per core) commits on its own. */
   static final String GRID = String.join("\n",
       "name = crash", "targets = [x2]", "activations = [silu, leaky_relu]", "widths = [2, 4]",
       "seeds = 10", "data { points = 100, test-points = 50 }",
       "training { steps = 2000, decay-every = 500, curve-points = 6 }");
-  static final String CHUNK = "400000";  // neuron-steps per core: one or two tasks per chunk
+  static final String CHUNK = "4000000";  // neuron-steps per core: 3 commits on 2 cores, 6 on 1
 
   @Test
   void aDriverKilledAfterACommitResumesWithoutDuplicatesGapsOrRetraining(@TempDir Path dir)
@@ -42,10 +43,11 @@ class TrainCrashTest {
         Lottery.class.getName(), "train", "--conf", conf.toString(), "--out", out.toString(),
         "--master", "local[2]", "--chunk-neuron-steps", CHUNK);
     try {
-      awaitFile(out.resolve("runs/_SUCCESS"), driver, dir.resolve("driver.log"));
-      // Best moment to kill: a task of the next chunk has committed, its job has not.
+      awaitCommit(TestFolders.of(out), 1, driver, dir.resolve("driver.log"));
+      // Best moment to kill: the next chunk is training or committing (its data files written,
+      // its log entry not yet).
       long deadline = System.currentTimeMillis() + 10_000;
-      while (!taskCommitted(out) && driver.isAlive() && System.currentTimeMillis() < deadline) {
+      while (!dataFileOfNextChunk(out) && driver.isAlive() && System.currentTimeMillis() < deadline) {
         Thread.sleep(2);
       }
       driver.destroyForcibly();  // SIGKILL: no shutdown hook, no cleanup
@@ -59,16 +61,44 @@ class TrainCrashTest {
     Map<String, Row> before = TrainJobTest.rowsByKey(spark, out);
     assertTrue(before.size() >= 1 && before.size() < 40, "committed before the kill: " + before.size());
 
-    TrainJob.Summary s = TrainJob.run(spark, config, out, TrainJobTest.quiet(Long.parseLong(CHUNK)));
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(out), TrainJobTest.quiet(Long.parseLong(CHUNK)));
     assertEquals(40, s.tasks());
     assertEquals(before.size(), s.alreadyDone());
     assertEquals(40 - before.size(), s.trained());  // nothing committed was trained again
     Map<String, Row> after = TrainJobTest.rowsByKey(spark, out);  // fails on a duplicate
     assertEquals(40, after.size());
-    assertEquals(40, Tables.readRuns(spark, out).count());
+    assertEquals(40, Tables.readRuns(spark, TestFolders.of(out)).count());
     // Committed rows are untouched, down to the wall time their training took.
     before.forEach((key, row) -> assertEquals(row, after.get(key), key));
     assertSameResults(clean(spark, config, dir.resolve("clean")), after);
+  }
+
+  @Test
+  void twoTrainsStartedAtOnceOnOneFolderEndWithOneRowPerTask(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("crash.conf");
+    Files.writeString(conf, GRID);
+    Path out = dir.resolve("out");
+    List<Process> drivers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        drivers.add(ChildJvm.start(dir.resolve("driver" + i + ".log"), Map.of(), List.of(),
+            Lottery.class.getName(), "train", "--conf", conf.toString(), "--out", out.toString(),
+            "--master", "local[1]", "--chunk-neuron-steps", CHUNK));
+      }
+      for (int i = 0; i < 2; i++) {
+        Path log = dir.resolve("driver" + i + ".log");
+        assertTrue(drivers.get(i).waitFor(600, TimeUnit.SECONDS), "driver " + i + ": " + tail(log));
+        assertEquals(0, drivers.get(i).exitValue(), "driver " + i + ": " + tail(log));
+        assertTrue(Files.readString(log).contains("40 networks"), tail(log));
+      }
+    } finally {
+      drivers.forEach(ChildJvm::killTree);
+    }
+    SparkSession spark = TrainJobTest.spark();
+    Map<String, Row> rows = TrainJobTest.rowsByKey(spark, out);  // fails on a duplicate
+    assertEquals(40, rows.size());
+    assertEquals(40, Tables.readRuns(spark, TestFolders.of(out)).count());
+    assertSameResults(clean(spark, ExperimentConfig.parse(GRID, "x"), dir.resolve("clean")), rows);
   }
 
   @Test
@@ -105,7 +135,7 @@ class TrainCrashTest {
       processes.add(driver);
 
       // Mid-job: a chunk is committed, more are to come. Kill one executor JVM (SIGKILL).
-      awaitFile(out.resolve("runs/_SUCCESS"), driver, driverLog);
+      awaitCommit(TestFolders.of(out), 1, driver, driverLog);
       ProcessHandle executor = executors(processes).findFirst()
           .orElseThrow(() -> new AssertionError("no executor process found: " + tail(dir.resolve("worker0.log"))));
       executor.destroyForcibly();
@@ -119,7 +149,7 @@ class TrainCrashTest {
       ExperimentConfig config = ExperimentConfig.parse(GRID, "x");
       Map<String, Row> rows = TrainJobTest.rowsByKey(spark, out);
       assertEquals(40, rows.size());
-      assertEquals(40, Tables.readRuns(spark, out).count());
+      assertEquals(40, Tables.readRuns(spark, TestFolders.of(out)).count());
       assertSameResults(clean(spark, config, dir.resolve("clean")), rows);
     } finally {
       for (Process p : processes) {
@@ -134,7 +164,7 @@ class TrainCrashTest {
   }
 
   private static Map<String, Row> clean(SparkSession spark, ExperimentConfig config, Path dir) {
-    TrainJob.run(spark, config, dir, TrainJobTest.quiet(Long.MAX_VALUE / 4));
+    TrainJob.run(spark, config, TestFolders.of(dir), TrainJobTest.quiet(Long.MAX_VALUE / 4));
     return TrainJobTest.rowsByKey(spark, dir);
   }
 
@@ -152,29 +182,36 @@ class TrainCrashTest {
     });
   }
 
-  private static boolean taskCommitted(Path out) {
-    Path attempt = out.resolve("runs/_temporary/0");
-    try (var entries = Files.list(attempt)) {
-      return entries.anyMatch(p -> p.getFileName().toString().startsWith("task_"));
+  /** A data file under runs that is newer than the last commit: the next chunk is on its way. */
+  private static boolean dataFileOfNextChunk(Path out) {
+    try (var log = Files.list(out.resolve("runs/_delta_log"));
+        var data = Files.walk(out.resolve("runs/target=x2"))) {
+      long lastCommit = log.filter(p -> p.toString().endsWith(".json"))
+          .mapToLong(p -> p.toFile().lastModified()).max().orElse(Long.MAX_VALUE);
+      return data.filter(p -> p.toString().endsWith(".parquet"))
+          .anyMatch(p -> p.toFile().lastModified() > lastCommit);
     } catch (Exception notThereYet) {
       return false;
     }
   }
 
-  private static void awaitFile(Path file, Process driver, Path log) throws Exception {
+  /** Waits until the runs table of {@code out} has commit {@code version} (0 creates the table). */
+  static void awaitCommit(StorageFolder out, int version, Process driver, Path log) throws Exception {
+    StorageFolder commit = out.resolve(Tables.RUNS).resolve(DeltaTables.LOG)
+        .resolve(String.format("%020d.json", version));
     long deadline = System.currentTimeMillis() + 180_000;
-    while (!Files.exists(file)) {
+    while (!commit.exists()) {
       if (!driver.isAlive()) {
-        throw new AssertionError("driver exited (" + driver.exitValue() + ") before " + file + ": " + tail(log));
+        throw new AssertionError("driver exited (" + driver.exitValue() + ") before " + commit + ": " + tail(log));
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("no " + file + " after 180 s: " + tail(log));
+        throw new AssertionError("no " + commit + " after 180 s: " + tail(log));
       }
       Thread.sleep(20);
     }
   }
 
-  private static String tail(Path log) {
+  static String tail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

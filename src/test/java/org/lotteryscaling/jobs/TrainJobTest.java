@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -47,14 +48,14 @@ class TrainJobTest {
 
   static ExperimentConfig trainTinyInOneChunk(SparkSession spark, Path dir) {
     ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
-    TrainJob.run(spark, config, dir, quiet(Long.MAX_VALUE / 4));
+    TrainJob.run(spark, config, TestFolders.of(dir), quiet(Long.MAX_VALUE / 4));
     return config;
   }
 
   /** Keyed by "target activation width seed". */
   static Map<String, Row> rowsByKey(SparkSession spark, Path dir) {
     Map<String, Row> byKey = new HashMap<>();
-    for (Row r : Tables.readRuns(spark, dir).collectAsList()) {
+    for (Row r : Tables.readRuns(spark, TestFolders.of(dir)).collectAsList()) {
       Row previous = byKey.put(r.getString(r.fieldIndex("target")) + " " + r.getString(r.fieldIndex("activation"))
           + " " + r.getInt(r.fieldIndex("width")) + " " + r.getLong(r.fieldIndex("seed")), r);
       assertEquals(null, previous, "a task has two rows");
@@ -66,19 +67,21 @@ class TrainJobTest {
   void aSmallGridGivesOneRowPerTaskWithTheLossesOfTaskRunnerBitForBit(@TempDir Path dir) {
     SparkSession spark = spark();
     ExperimentConfig config = ExperimentConfig.parse(TINY, "x");
-    // A chunk budget of one small task per core: several chunks, i.e. several commits.
-    TrainJob.Summary s = TrainJob.run(spark, config, dir, quiet(40L * 300));
+    // A chunk budget of a few small tasks per core: three chunks, i.e. three commits.
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), quiet(4L * 40 * 300));
     assertEquals(12, s.tasks());
     assertEquals(0, s.alreadyDone());
     assertEquals(12, s.trained());
     assertTrue(s.chunks() > 1, "chunks: " + s.chunks());
 
-    org.apache.spark.sql.Dataset<Row> table = spark.read().parquet(Tables.path(dir, Tables.RUNS));
+    org.apache.spark.sql.Dataset<Row> table = TestFolders.read(spark, dir, Tables.RUNS);
     for (StructField field : Tables.RUNS_SCHEMA.fields()) {
       assertEquals(field.dataType().sql(), table.schema().apply(field.name()).dataType().sql(), field.name());
     }
     assertEquals(Tables.RUNS_SCHEMA.size(), table.schema().size());
     assertTrue(Files.isDirectory(dir.resolve("runs/target=x2/activation=leaky_relu")));
+    // One Delta commit to create the table, then one per chunk.
+    assertTrue(Files.exists(dir.resolve("runs/_delta_log/" + String.format("%020d.json", s.chunks()))));
 
     Map<String, Row> rows = rowsByKey(spark, dir);
     assertEquals(12, rows.size());
@@ -100,7 +103,7 @@ class TrainJobTest {
     }
 
     // The same config again trains nothing and changes nothing.
-    TrainJob.Summary again = TrainJob.run(spark, config, dir, quiet(40L * 300));
+    TrainJob.Summary again = TrainJob.run(spark, config, TestFolders.of(dir), quiet(4L * 40 * 300));
     assertEquals(12, again.alreadyDone());
     assertEquals(0, again.trained());
     Map<String, Row> after = rowsByKey(spark, dir);
@@ -132,28 +135,25 @@ class TrainJobTest {
   }
 
   @Test
-  void aMissingTaskIsTrainedAndADuplicatedOneRepairedOnResume(@TempDir Path dir) throws Exception {
+  void aMissingTaskIsTrainedAndADuplicatedOneRepairedOnResume(@TempDir Path dir) {
     SparkSession spark = spark();
     ExperimentConfig config = trainTinyInOneChunk(spark, dir);
     Map<String, Row> clean = rowsByKey(spark, dir);
-    // Damage the table as a crash or a foreign writer could: one partition of rows written twice
-    // (rows of silu/N=1), and another partition's files gone (leaky_relu: a lost chunk).
-    Path runs = dir.resolve(Tables.RUNS);
-    Tables.readRuns(spark, dir).where("activation = 'silu' AND width = 1").localCheckpoint()
-        .write().mode(SaveMode.Append).partitionBy(Tables.RUNS_PARTITIONS).parquet(runs.toString());
-    try (var files = Files.walk(runs.resolve("target=x2/activation=leaky_relu"))) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Files.delete(p);
-      }
-    }
-    assertEquals(6 + 3, Tables.readRuns(spark, dir).count());
+    StorageFolder folder = TestFolders.of(dir);
+    // Damage the table as a foreign writer could: rows of silu/N=1 appended a second time, and
+    // the rows of leaky_relu deleted (a lost chunk), each in a Delta commit of its own.
+    String runs = TestFolders.path(dir, Tables.RUNS);
+    Tables.readRuns(spark, folder).where("activation = 'silu' AND width = 1").localCheckpoint()
+        .write().format("delta").mode(SaveMode.Append).save(runs);
+    DeltaTable.forPath(spark, runs).delete("activation = 'leaky_relu'");
+    assertEquals(6 + 3, Tables.readRuns(spark, folder).count());
 
-    TrainJob.Summary s = TrainJob.run(spark, config, dir, quiet(Long.MAX_VALUE / 4));
+    TrainJob.Summary s = TrainJob.run(spark, config, folder, quiet(Long.MAX_VALUE / 4));
     assertEquals(6, s.alreadyDone());
     assertEquals(6, s.trained());
     Map<String, Row> repaired = rowsByKey(spark, dir);
     assertEquals(12, repaired.size());
-    assertEquals(12, Tables.readRuns(spark, dir).count());
+    assertEquals(12, Tables.readRuns(spark, folder).count());
     clean.forEach((key, row) -> {
       Row r = repaired.get(key);
       for (String column : List.of("train_loss", "test_loss", "c")) {
@@ -161,32 +161,35 @@ class TrainJobTest {
       }
       assertEquals(Tables.network(row), Tables.network(r), key);
     });
-    assertFalse(Files.exists(dir.resolve(RunsRepair.REPAIR)));
-    assertFalse(Files.exists(dir.resolve(RunsRepair.REPLACED)));
   }
 
   @Test
-  void whatAKilledJobLeftInTemporaryIsNeverCommittedByTheNext(@TempDir Path dir) throws Exception {
+  void dataFilesAKilledCommitLeftAreNeverRows(@TempDir Path dir) throws Exception {
     SparkSession spark = spark();
     Path clean = dir.resolve("clean");
     ExperimentConfig config = trainTinyInOneChunk(spark, clean);
-    // A job killed after its tasks committed, before the job commit: the task output sits in
-    // runs/_temporary/0/task_*, where the next job's commit would pick it up with its own.
+    // A train killed in the middle of a commit: its data files are written, the log entry that
+    // would name them is not. Here: every data file of a finished table, under an empty table.
     Path killed = dir.resolve("killed");
-    Path task = Files.createDirectories(
-        killed.resolve("runs/_temporary/0/task_202611260000_0001_m_000000"));
+    Files.createDirectories(killed);
     Files.copy(clean.resolve(ExperimentFolder.EXPERIMENT_FILE), killed.resolve(ExperimentFolder.EXPERIMENT_FILE));
+    DeltaTables.createIfAbsent(spark, TestFolders.of(killed).resolve(Tables.RUNS), Tables.RUNS_SCHEMA,
+        Tables.RUNS_PARTITIONS);
+    int copied = 0;
     try (var files = Files.walk(clean.resolve("runs/target=x2"))) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Path target = task.resolve(clean.resolve(Tables.RUNS).relativize(p));
+      for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        Path target = killed.resolve(Tables.RUNS).resolve(clean.resolve(Tables.RUNS).relativize(p));
         Files.createDirectories(target.getParent());
         Files.copy(p, target);
+        copied++;
       }
     }
-    TrainJob.Summary s = TrainJob.run(spark, config, killed, quiet(Long.MAX_VALUE / 4));
+    assertTrue(copied > 0);
+    assertEquals(0, Tables.readRuns(spark, TestFolders.of(killed)).count());
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(killed), quiet(Long.MAX_VALUE / 4));
     assertEquals(0, s.alreadyDone());
     assertEquals(12, s.trained());
-    assertEquals(12, Tables.readRuns(spark, killed).count());
+    assertEquals(12, Tables.readRuns(spark, TestFolders.of(killed)).count());
     assertEquals(12, rowsByKey(spark, killed).size());
   }
 
@@ -198,24 +201,24 @@ class TrainJobTest {
     String before = Files.readString(folder.resolve(ExperimentFolder.EXPERIMENT_FILE));
     ExperimentConfig other = ExperimentConfig.parse(TINY + "\nseeds = 4", "x");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainJob.run(spark, other, folder, quiet(Long.MAX_VALUE / 4)));
+        () -> TrainJob.run(spark, other, TestFolders.of(folder), quiet(Long.MAX_VALUE / 4)));
     assertTrue(e.getMessage().contains(config.hash()) && e.getMessage().contains(other.hash()), e.getMessage());
     assertEquals(before, Files.readString(folder.resolve(ExperimentFolder.EXPERIMENT_FILE)));
-    assertEquals(12, Tables.readRuns(spark, folder).count());
+    assertEquals(12, Tables.readRuns(spark, TestFolders.of(folder)).count());
 
     // A runs table without experiment.conf, and experiment.conf that is not a config.
     Path foreign = dir.resolve("b");
     Files.createDirectories(foreign.resolve(Tables.RUNS));
-    e = assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(foreign, config));
+    e = assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(TestFolders.of(foreign), config));
     assertTrue(e.getMessage().contains("no experiment.conf"), e.getMessage());
     Path corrupt = dir.resolve("c");
     Files.createDirectories(corrupt);
     Files.writeString(corrupt.resolve(ExperimentFolder.EXPERIMENT_FILE), "seeds = {");
-    e = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(spark, config, corrupt, quiet(1)));
+    e = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(spark, config, TestFolders.of(corrupt), quiet(1)));
     assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
     Path file = dir.resolve("d");
     Files.writeString(file, "x");
-    assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(file, config));
+    assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(TestFolders.of(file), config));
   }
 
   @Test
@@ -240,7 +243,7 @@ class TrainJobTest {
     assertTrue(out.toString().contains("8 networks"), out.toString());
     assertTrue(progress.toString(StandardCharsets.UTF_8).contains("train tiny: 8/8 networks (100.0%)"),
         progress.toString(StandardCharsets.UTF_8));
-    assertEquals(8, Tables.readRuns(spark(), dir.resolve("out")).count());
+    assertEquals(8, Tables.readRuns(spark(), TestFolders.of(dir.resolve("out"))).count());
 
     String[][] bad = {
       {"train", "--conf", conf.toString(), "--set", "activations=[gelu]"},
