@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The storage a results folder may live on, for real: a partitioned Delta table written, merged
  * into and read back, and a small text file written, renamed, listed and read, on HDFS
  * ({@link MiniHdfs}) and on S3 through s3a:// ({@link S3Server}); and a child JVM (as the crash
- * tests' drivers and executors are) reading and writing both. One HDFS and one S3 server for the
+ * tests' drivers and executors are), given the S3 settings as -D flags, reading and writing both. One HDFS and one S3 server for the
  * whole class.
  */
 @Tag("processes")
@@ -57,19 +59,25 @@ class ClusterStorageTest {
   @BeforeAll
   static void startServers() throws Exception {
     long t0 = System.nanoTime();
-    s3 = new S3Server();  // its own JVM: starts while the HDFS does
-    long t1 = System.nanoTime();
-    hdfs = new MiniHdfs();
-    long t2 = System.nanoTime();
-    s3.awaitReady(java.time.Duration.ofMinutes(2));
-    long t3 = System.nanoTime();
-    System.out.printf("ClusterStorageTest: MiniHdfs up in %d ms; S3Server up %d ms after launch%n",
-        (t2 - t1) / 1_000_000, (t3 - t0) / 1_000_000);
-    // A session created from here on reads them as spark.hadoop.* system properties; one that
-    // exists already (surefire runs every test class in one JVM) gets them set directly.
+    s3 = new S3Server();  // its own JVM: starts while the HDFS and the SparkSession do
+    CompletableFuture<MiniHdfs> starting = CompletableFuture.supplyAsync(() -> {
+      try {
+        MiniHdfs started = new MiniHdfs();
+        System.out.printf("ClusterStorageTest: MiniHdfs up in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        return started;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    // A session created from here on reads the S3 settings as spark.hadoop.* system properties;
+    // one that exists already (surefire runs every test class in one JVM) gets them set directly.
     s3.sparkSettings().forEach(System::setProperty);
     spark = Spark.session("cluster-storage-test", "local[2]");
     s3.hadoopSettings().forEach(spark.sparkContext().hadoopConfiguration()::set);
+    hdfs = starting.join();
+    s3.awaitReady(Duration.ofMinutes(2));
+    System.out.printf("ClusterStorageTest: S3Server, MiniHdfs and SparkSession up in %d ms%n",
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   @AfterAll
@@ -115,21 +123,20 @@ class ClusterStorageTest {
     String hdfsFile = hdfs.uri("child/from-child.txt");
     String s3File = s3.uri("child/from-child.txt");
     Path log = dir.resolve("child.log");
-    List<String> flags = new ArrayList<>(s3.jvmFlags());
-    flags.add("-Dspark.driver.host=127.0.0.1");
-    Process child = ChildJvm.start(log, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), flags,
-        StorageProbe.class.getName(), hdfsTable, hdfsFile, s3Table, s3File);
+    Process child = ChildJvm.start(log, Map.of(), s3.jvmFlags(), StorageProbe.class.getName(),
+        hdfsTable, hdfsFile, s3Table, s3File);
     try {
-      assertTrue(child.waitFor(180, TimeUnit.SECONDS), "child JVM still running: " + tail(log));
+      assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child JVM still running: " + tail(log));
       assertEquals(0, child.exitValue(), tail(log));
     } finally {
       ChildJvm.killTree(child);
     }
     String out = Files.readString(log);
-    assertTrue(out.contains("ROWS " + hdfsTable + " 3"), tail(log));
-    assertTrue(out.contains("ROWS " + s3Table + " 3"), tail(log));
-    assertEquals("written by a child JVM, 3 rows\n", read(hdfsFile));
-    assertEquals("written by a child JVM, 3 rows\n", read(s3File));
+    // Three rows in three partitions: three Parquet files.
+    assertTrue(out.contains("ADDED " + hdfsTable + " 3"), tail(log));
+    assertTrue(out.contains("ADDED " + s3Table + " 3"), tail(log));
+    assertEquals("written by a child JVM, 3 files\n", read(hdfsFile));
+    assertEquals("written by a child JVM, 3 files\n", read(s3File));
   }
 
   /** Four rows, then a MERGE of four more of which two are already there; six in the end. */
