@@ -45,6 +45,8 @@ public abstract class VectorKernel implements GradientKernel {
   final double[] gz;
   /** The 8 partial sums of one sum over points, partial k holding the points m = k mod 8. */
   final double[] lanes = new double[BLOCK];
+  /** dL/dw, dL/dv, dL/db of two neurons, from {@link #backwardPair}. */
+  final double[] pair = new double[6];
   /** dL/dc of the last lossAndGradient, summed by residuals. */
   double gradientOfC;
   /** dL/dv_i and dL/db_i of the neuron the backward pass just summed. */
@@ -95,7 +97,18 @@ public abstract class VectorKernel implements GradientKernel {
     grad[theta.length - 1] = gradientOfC;
     int bOffset = n * d;
     int vOffset = bOffset + n;
-    for (int i = 0; i < n; i++) {
+    int first = 0;
+    if (d == 1) {
+      for (; first + 1 < n; first += 2) {
+        backwardPair(first * padded, theta[vOffset + first], theta[vOffset + first + 1]);
+        for (int k = 0; k < 2; k++) {
+          grad[first + k] = pair[3 * k];
+          grad[vOffset + first + k] = pair[3 * k + 1];
+          grad[bOffset + first + k] = pair[3 * k + 2];
+        }
+      }
+    }
+    for (int i = first; i < n; i++) {
       double vi = theta[vOffset + i];
       int row = i * padded;
       double gw = backward(row, vi);
@@ -153,6 +166,21 @@ public abstract class VectorKernel implements GradientKernel {
    * (returns 0). Vectors never cross a method boundary, so none is boxed.
    */
   abstract double backward(int row, double vi);
+
+  /**
+   * For d = 1, {@link #backward} of the neurons whose rows start at row and row + padded, with
+   * dL/dw, dL/dv, dL/db of the first, then of the second, into {@link #pair}. Two passes here; a
+   * shape may override it with one pass over the points for both (the sums are per neuron, so the
+   * bits are the same either way).
+   */
+  void backwardPair(int row, double v0, double v1) {
+    pair[0] = backward(row, v0);
+    pair[1] = gradientOfV;
+    pair[2] = gradientOfB;
+    pair[3] = backward(row + padded, v1);
+    pair[4] = gradientOfV;
+    pair[5] = gradientOfB;
+  }
 
   /** sum_m gz_m x_mj for the coordinate whose points start at col. */
   abstract double weightGradient(int col);

@@ -49,6 +49,46 @@ final class VectorKernel512 extends VectorKernel {
     return sumLanes();
   }
 
+  /**
+   * Two neurons in one pass: r and x are loaded once for both, and six independent sums are in
+   * flight instead of three (relu and leaky_relu 4% and 7% faster than two passes, silu and tanh no
+   * faster: medians of 5 interleaved rounds, width 50, 1000 points).
+   */
+  @Override
+  void backwardPair(int row, double v0, double v1) {
+    int row1 = row + padded;
+    DoubleVector gw0 = DoubleVector.zero(S);
+    DoubleVector gv0 = DoubleVector.zero(S);
+    DoubleVector gb0 = DoubleVector.zero(S);
+    DoubleVector gw1 = DoubleVector.zero(S);
+    DoubleVector gv1 = DoubleVector.zero(S);
+    DoubleVector gb1 = DoubleVector.zero(S);
+    for (int m = 0; m < padded; m += LANES) {
+      DoubleVector rm = DoubleVector.fromArray(S, r, m);
+      DoubleVector x = DoubleVector.fromArray(S, xj, m);
+      gv0 = gv0.add(rm.mul(DoubleVector.fromArray(S, sigma, row + m)));
+      gv1 = gv1.add(rm.mul(DoubleVector.fromArray(S, sigma, row1 + m)));
+      DoubleVector gz0 = rm.mul(v0).mul(DoubleVector.fromArray(S, slope, row + m));
+      DoubleVector gz1 = rm.mul(v1).mul(DoubleVector.fromArray(S, slope, row1 + m));
+      gb0 = gb0.add(gz0);
+      gb1 = gb1.add(gz1);
+      gw0 = gw0.add(gz0.mul(x));
+      gw1 = gw1.add(gz1.mul(x));
+    }
+    gw0.intoArray(lanes, 0);
+    pair[0] = sumLanes();
+    gv0.intoArray(lanes, 0);
+    pair[1] = sumLanes();
+    gb0.intoArray(lanes, 0);
+    pair[2] = sumLanes();
+    gw1.intoArray(lanes, 0);
+    pair[3] = sumLanes();
+    gv1.intoArray(lanes, 0);
+    pair[4] = sumLanes();
+    gb1.intoArray(lanes, 0);
+    pair[5] = sumLanes();
+  }
+
   @Override
   double weightGradient(int col) {
     DoubleVector a = DoubleVector.zero(S);
