@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * steps S): whole training runs through {@link Trainer} (kernel and Adam), on one thread, after a
  * warm-up run; the median of the timed repetitions, by elapsed or by this thread's CPU time. Each
  * run also reports the bytes allocated per step (near zero unless the JIT failed to keep the
- * vectors in registers, the first thing to check when the kernel gets slow).
+ * vectors in registers, the first thing to check when the kernel gets slow). The first line names
+ * the kernel that ran (for {@code --kernel vector}, the vector shape chosen for this CPU) and the
+ * JDK.
  */
 @Command(
     name = "bench",
@@ -55,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "5", description = "timed runs after the warm-up (default ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--kernel", defaultValue = "vector", description = "vector or scalar (default ${DEFAULT-VALUE})")
+  @Option(names = "--kernel", defaultValue = "vector", description = "vector (the widest vector shape this CPU runs "
+      + "natively), vector256, vector512 or scalar (default ${DEFAULT-VALUE})")
   String kernel;
 
   @Option(names = "--clock", defaultValue = "wall", description = "wall (elapsed time) or cpu (this thread's CPU time, "
@@ -74,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (!clock.equals("wall") && !clock.equals("cpu")) {
       throw new IllegalArgumentException("unknown clock '" + clock + "' (allowed: wall, cpu)");
     }
-    KernelType kernelType = KernelType.parse(kernel);
+    KernelType kernelType = KernelType.parse(kernel).resolved();
     TaskKey key = new TaskKey(Target.parse(target), Activation.parse(activation), width, 0);
     DataSettings data = new DataSettings(points, points, -2.0, 2.0, 0L);
     TrainSettings training = TrainSettings.paper().withSteps(steps);
@@ -84,6 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double neuronSteps = (double) width * points * steps;
 
+    out.println(String.format(Locale.ROOT, "%s kernel%s on JDK %s (%s), %s",
+        kernelType, kernelType == KernelType.parse(kernel) ? "" : " (chosen for this CPU)",
+        Runtime.version(), System.getProperty("java.vm.name"), System.getProperty("os.arch")));
     Trainer.train(key.activation(), init, train, test, training, kernelType); // warm-up: JIT
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();

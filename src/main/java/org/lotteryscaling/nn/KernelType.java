@@ -4,29 +4,48 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Which {@link GradientKernel} implementation trains: the SIMD {@link VectorKernel} (the default)
- * or the plain {@link ScalarKernel}, the reference the fast one is tested against. Both give the
- * same bits on every machine; they differ from each other only in the order of sums over points.
+ * Which {@link GradientKernel} implementation trains: the SIMD {@link VectorKernel} (the default;
+ * 512-bit vectors where the CPU has AVX-512, 256-bit elsewhere, or either shape by name) or the
+ * plain {@link ScalarKernel}, the reference the fast one is tested against. Every one gives the
+ * same bits on every machine, and the two vector shapes give the same bits as each other; the
+ * vector kernels differ from the scalar one only in the order of sums over points.
  */
 public enum KernelType {
+  /** The vector kernel of the widest shape this CPU runs natively ({@link #resolved()}). */
   VECTOR,
+  VECTOR256,
+  VECTOR512,
   SCALAR;
 
   /** The system property that overrides the default kernel: {@code -Dlottery.kernel=scalar}. */
   public static final String PROPERTY = "lottery.kernel";
 
   public GradientKernel create(Activation activation, int width, Dataset data) {
-    return switch (this) {
-      case VECTOR -> {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-          // without the module, VectorKernel would fail with a bare NoClassDefFoundError
-          throw new IllegalStateException("the vector kernel needs the JVM flag "
-              + "--add-modules=jdk.incubator.vector (or choose -D" + PROPERTY + "=scalar)");
-        }
-        yield new VectorKernel(activation, width, data);
-      }
+    return switch (resolved()) {
+      case VECTOR256 -> new VectorKernel256(activation, width, data);
+      case VECTOR512 -> new VectorKernel512(activation, width, data);
       case SCALAR -> new ScalarKernel(activation, width, data);
+      case VECTOR -> throw new AssertionError("resolved() never returns VECTOR");
     };
+  }
+
+  /**
+   * The kernel that {@link #create} builds: VECTOR becomes VECTOR512 or VECTOR256 by
+   * {@link VectorKernel#preferredBits()}; the others are themselves.
+   */
+  public KernelType resolved() {
+    if (this == SCALAR) {
+      return this;
+    }
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      // without the module, VectorKernel would fail with a bare NoClassDefFoundError
+      throw new IllegalStateException("the vector kernel needs the JVM flag "
+          + "--add-modules=jdk.incubator.vector (or choose -D" + PROPERTY + "=scalar)");
+    }
+    if (this == VECTOR) {
+      return VectorKernel.preferredBits() >= 512 ? VECTOR512 : VECTOR256;
+    }
+    return this;
   }
 
   /** The kernel named by the system property {@value #PROPERTY}, else VECTOR. */
@@ -39,7 +58,7 @@ public enum KernelType {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses an id (vector, scalar); the error names the allowed values. */
+  /** Parses an id (vector, vector256, vector512, scalar); the error names the allowed values. */
   public static KernelType parse(String id) {
     for (KernelType k : values()) {
       if (k.id().equals(id.trim().toLowerCase(Locale.ROOT))) {

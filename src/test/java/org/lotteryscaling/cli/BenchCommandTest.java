@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.lotteryscaling.nn.KernelType;
 
 class BenchCommandTest {
 
@@ -19,13 +20,16 @@ class BenchCommandTest {
 
   @Test
   void printsOneLinePerRunAndTheMedianThroughputLast() {
-    for (String kernel : new String[] {"vector", "scalar"}) {
+    for (String kernel : new String[] {"vector", "vector256", "vector512", "scalar"}) {
       String out = run(0, "bench", "--width", "3", "--points", "37", "--steps", "20", "--repeats",
           "3", "--kernel", kernel, "--clock", "cpu")[0];
       String[] lines = out.strip().split("\n");
-      assertEquals(4, lines.length, out);
-      String last = lines[3];
-      assertTrue(last.startsWith(kernel + " kernel, silu, d=1, N=3, M=37, S=20, median of 3 runs by cpu"), last);
+      assertEquals(5, lines.length, out);
+      String ran = KernelType.parse(kernel).resolved().id();
+      assertTrue(lines[0].startsWith(ran + " kernel" + (ran.equals(kernel) ? "" : " (chosen for this CPU)")
+          + " on JDK " + Runtime.version() + " ("), lines[0]);
+      String last = lines[4];
+      assertTrue(last.startsWith(ran + " kernel, silu, d=1, N=3, M=37, S=20, median of 3 runs by cpu"), last);
       assertTrue(last.endsWith(" neuron-steps/s"), last);
       String[] words = last.split(" ");
       double rate = Double.parseDouble(words[words.length - 2]);
@@ -47,7 +51,7 @@ class BenchCommandTest {
       String err = run(2, args)[1];
       assertTrue(err.startsWith("lottery: ") && err.strip().lines().count() == 1, err);
     }
-    assertEquals("lottery: unknown kernel 'gpu' (allowed: vector, scalar)",
+    assertEquals("lottery: unknown kernel 'gpu' (allowed: vector, vector256, vector512, scalar)",
         run(2, "bench", "--kernel", "gpu")[1].strip());
   }
 

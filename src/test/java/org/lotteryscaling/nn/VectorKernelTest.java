@@ -159,7 +159,8 @@ class VectorKernelTest {
     assertEquals(KernelType.VECTOR, KernelType.parse("vector"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> KernelType.parse("gpu"));
-    assertEquals("unknown kernel 'gpu' (allowed: vector, scalar)", e.getMessage());
+    assertEquals("unknown kernel 'gpu' (allowed: vector, vector256, vector512, scalar)",
+        e.getMessage());
   }
 
   @Test

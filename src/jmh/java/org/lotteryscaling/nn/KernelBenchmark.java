@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH benchmark of one {@link GradientKernel#lossAndGradient} call (forward and backward over all
  * points, no Adam) on x^2 data, d = 1, M = 1000 points. Time per call t gives N * M / t
- * neuron-steps per second. Run (after {@code mvn -DskipTests package}):
+ * neuron-steps per second. It lives in src/jmh/java, compiled with the tests, so neither it nor
+ * JMH ships in the jar. Run (after {@code mvn -DskipTests package}):
  * <pre>
- *   java --add-modules=jdk.incubator.vector -cp "target/lottery-scaling.jar:$(cat target/classpath.txt)" \
+ *   java --add-modules=jdk.incubator.vector \
+ *     -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
  *     org.openjdk.jmh.Main KernelBenchmark
- *   ... KernelBenchmark -p activation=silu -p width=50 -p kernel=vector     (one case)
+ *   ... KernelBenchmark -p activation=silu -p width=50 -p kernel=vector512     (one case)
  * </pre>
  */
 @State(Scope.Thread)
@@ -30,13 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class KernelBenchmark {
-  @Param({"silu", "tanh", "relu"})
+  @Param({"silu", "tanh", "relu", "leaky_relu"})
   public String activation;
 
   @Param({"2", "50"})
   public int width;
 
-  @Param({"vector", "scalar"})
+  @Param({"vector256", "vector512", "scalar"})
   public String kernel;
 
   private GradientKernel gradientKernel;
