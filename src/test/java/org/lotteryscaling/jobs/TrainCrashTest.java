@@ -83,7 +83,7 @@ class TrainCrashTest {
       for (int i = 0; i < 2; i++) {
         drivers.add(ChildJvm.start(dir.resolve("driver" + i + ".log"), Map.of(), List.of(),
             Lottery.class.getName(), "train", "--conf", conf.toString(), "--out", out.toString(),
-            "--master", "local[1]", "--chunk-neuron-steps", CHUNK));
+            "--master", "local[2]", "--chunk-neuron-steps", CHUNK));
       }
       for (int i = 0; i < 2; i++) {
         Path log = dir.resolve("driver" + i + ".log");
