@@ -164,9 +164,28 @@ final class S3Server implements AutoCloseable {
     }
   }
 
-  /** Stops the server (its store is deleted with it) and waits for it, at most 20 seconds. */
+  /**
+   * Closes this JVM's cached S3A client of {@link #BUCKET}, if any. Hadoop caches one FileSystem
+   * per scheme and bucket whatever its endpoint, so without this a later server's tests (another
+   * port) in the same JVM would be given this server's client.
+   */
+  void dropCachedClient() {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    hadoopSettings().forEach(conf::set);
+    try {
+      org.apache.hadoop.fs.FileSystem.get(URI.create("s3a://" + BUCKET + "/"), conf).close();
+    } catch (IOException e) {
+      System.err.println("S3Server: closing the cached s3a client: " + e);
+    }
+  }
+
+  /**
+   * Stops the server (its store is deleted with it) and waits for it, at most 20 seconds; the
+   * cached S3A client of its bucket is closed first ({@link #dropCachedClient()}).
+   */
   @Override
   public void close() {
+    dropCachedClient();
     process.destroy();
     try {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {

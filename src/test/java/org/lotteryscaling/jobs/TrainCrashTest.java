@@ -20,9 +20,9 @@ import org.lotteryscaling.task.ExperimentConfig;
 
 /**
  * Crashes and races in other processes: the driver killed mid-run and resumed; two trains started
- * at once on one folder; a Spark standalone cluster (Master and two Workers from Spark's own
- * classes, separate JVMs on 127.0.0.1) losing an executor mid-job. Each must end with exactly one
- * row per task, equal to a clean run's.
+ * at once on one folder. Each must end with exactly one row per task, equal to a clean run's. A
+ * Spark standalone cluster losing an executor mid-job, and a driver killed on S3, are in
+ * {@link StoragePipelineTest}, on HDFS and S3.
  */
 @Tag("processes")
 class TrainCrashTest {
@@ -101,75 +101,14 @@ class TrainCrashTest {
     assertSameResults(clean(spark, ExperimentConfig.parse(GRID, "x"), dir.resolve("clean")), rows);
   }
 
-  @Test
-  void aStandaloneClusterLosingAnExecutorMidJobStillWritesEveryTaskOnce(@TempDir Path dir)
-      throws Exception {
-    Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
-    Map<String, String> env = Map.of("SPARK_HOME", sparkHome.getParent().toString(),
-        "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1");
-    int masterPort = ChildJvm.freePort();
-    String masterUrl = "spark://127.0.0.1:" + masterPort;
-    List<Process> processes = new ArrayList<>();
-    try {
-      processes.add(ChildJvm.start(dir.resolve("master.log"), env, List.of(),
-          "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-          String.valueOf(masterPort), "--webui-port", String.valueOf(ChildJvm.freePort())));
-      ChildJvm.awaitPort(masterPort, 60_000);
-      for (int w = 0; w < 2; w++) {
-        processes.add(ChildJvm.start(dir.resolve("worker" + w + ".log"), env, List.of(),
-            "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-            "--memory", "1g", "--webui-port", String.valueOf(ChildJvm.freePort()),
-            "--work-dir", dir.resolve("work" + w).toString(), masterUrl));
-      }
-      Path conf = dir.resolve("crash.conf");
-      Files.writeString(conf, GRID);
-      Path out = dir.resolve("out");
-      Path driverLog = dir.resolve("driver.log");
-      Process driver = ChildJvm.start(driverLog, env, List.of(
-          "-Dspark.executor.extraClassPath=" + ChildJvm.CLASSPATH,
-          "-Dspark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.sparkFlags()),
-          "-Dspark.executor.memory=512m", "-Dspark.driver.host=127.0.0.1",
-          "-Dspark.deploy.maxExecutorRetries=10"),
-          Lottery.class.getName(), "train", "--conf", conf.toString(), "--out", out.toString(),
-          "--master", masterUrl, "--chunk-neuron-steps", CHUNK);
-      processes.add(driver);
-
-      // Mid-job: a chunk is committed, more are to come. Kill one executor JVM (SIGKILL).
-      awaitCommit(TestFolders.of(out), 1, driver, driverLog);
-      ProcessHandle executor = executors(processes).findFirst()
-          .orElseThrow(() -> new AssertionError("no executor process found: " + tail(dir.resolve("worker0.log"))));
-      executor.destroyForcibly();
-      assertTrue(driver.waitFor(240, TimeUnit.SECONDS), "driver did not finish: " + tail(driverLog));
-      assertEquals(0, driver.exitValue(), tail(driverLog));
-      String log = Files.readString(driverLog);
-      assertTrue(log.contains("40 networks"), tail(driverLog));
-      assertTrue(log.contains("Lost executor"), "the driver saw no executor die: " + tail(driverLog));
-
-      SparkSession spark = TrainJobTest.spark();
-      ExperimentConfig config = ExperimentConfig.parse(GRID, "x");
-      Map<String, Row> rows = TrainJobTest.rowsByKey(spark, out);
-      assertEquals(40, rows.size());
-      assertEquals(40, Tables.readRuns(spark, TestFolders.of(out)).count());
-      assertSameResults(clean(spark, config, dir.resolve("clean")), rows);
-    } finally {
-      for (Process p : processes) {
-        ChildJvm.killTree(p);
-      }
-    }
-  }
-
-  /** The executor JVMs: what the Workers (processes 1 and 2) started. */
-  private static java.util.stream.Stream<ProcessHandle> executors(List<Process> processes) {
-    return processes.subList(1, 3).stream().flatMap(Process::children).filter(ProcessHandle::isAlive);
-  }
-
-  private static Map<String, Row> clean(SparkSession spark, ExperimentConfig config, Path dir) {
+  /** A clean run of {@code config} in one chunk, in this JVM: the rows every crash must end with. */
+  static Map<String, Row> clean(SparkSession spark, ExperimentConfig config, Path dir) {
     TrainJob.run(spark, config, TestFolders.of(dir), TrainJobTest.quiet(Long.MAX_VALUE / 4));
     return TrainJobTest.rowsByKey(spark, dir);
   }
 
   /** Every column but the wall time equal. */
-  private static void assertSameResults(Map<String, Row> expected, Map<String, Row> actual) {
+  static void assertSameResults(Map<String, Row> expected, Map<String, Row> actual) {
     assertEquals(expected.keySet(), actual.keySet());
     expected.forEach((key, e) -> {
       Row a = actual.get(key);

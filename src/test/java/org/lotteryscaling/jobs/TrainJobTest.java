@@ -54,8 +54,13 @@ class TrainJobTest {
 
   /** Keyed by "target activation width seed". */
   static Map<String, Row> rowsByKey(SparkSession spark, Path dir) {
+    return rowsByKey(spark, TestFolders.of(dir));
+  }
+
+  /** As {@link #rowsByKey(SparkSession, Path)}, for a folder on any file system. */
+  static Map<String, Row> rowsByKey(SparkSession spark, StorageFolder dir) {
     Map<String, Row> byKey = new HashMap<>();
-    for (Row r : Tables.readRuns(spark, TestFolders.of(dir)).collectAsList()) {
+    for (Row r : Tables.readRuns(spark, dir).collectAsList()) {
       Row previous = byKey.put(r.getString(r.fieldIndex("target")) + " " + r.getString(r.fieldIndex("activation"))
           + " " + r.getInt(r.fieldIndex("width")) + " " + r.getLong(r.fieldIndex("seed")), r);
       assertEquals(null, previous, "a task has two rows");
