@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,10 +225,6 @@ public final class StorageFolder {
   @Override
   public int hashCode() {
     return path.hashCode();
-  }
-
-  public URI toUri() {
-    return path.toUri();
   }
 
   private interface IoCall<T> {
