@@ -34,6 +34,21 @@ public final class Quantiles {
     return of(sorted, 0.5);
   }
 
+  /** The type-7 quantile of values in any order (sorted on a copy); NaN when there are none. */
+  public static double ofUnsorted(double[] values, double p) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return of(sorted, p);
+  }
+
+  /** The median of values in any order (sorted on a copy); NaN when there are none. */
+  public static double medianOfUnsorted(double[] values) {
+    return ofUnsorted(values, 0.5);
+  }
+
   /**
    * The type-7 quantile of a resample given as multiplicities: {@code counts[i]} copies of
    * {@code sorted[i]}, n copies in all. A bootstrap resample of a sorted sample is exactly this, and
