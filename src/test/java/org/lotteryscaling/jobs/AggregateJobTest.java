@@ -240,4 +240,28 @@ class AggregateJobTest {
       assertEquals(cases[i][2], out.get(i).getBoolean(0), java.util.Arrays.toString(cases[i]));
     }
   }
+
+  /** Figure 4 plots, per width, exactly the N/2 + N/2 sample the synergy verdict was computed from. */
+  @Test
+  void figure4DrawsTheSampleOfTheSynergyVerdict() {
+    List<org.lotteryscaling.report.ReportData.NetworkLoss> runs = rows("SELECT target, activation, "
+        + "width, seed, status, train_loss FROM delta.`" + dir.resolve(Tables.RUNS) + "`").stream()
+        .map(r -> new org.lotteryscaling.report.ReportData.NetworkLoss(r.getString(0), r.getString(1),
+            r.getInt(2), r.getLong(3), r.getString(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5)))
+        .toList();
+    List<Row> synergy = rows("SELECT width, pairs, ensemble_median, ks_statistic FROM delta.`"
+        + dir.resolve(Tables.SYNERGY) + "` WHERE target = 'x2' AND activation = 'silu' ORDER BY width");
+    assertEquals(3, synergy.size());
+    for (Row row : synergy) {
+      int width = row.getInt(0);
+      double[] sample = org.lotteryscaling.report.PaperFigures.figure4Sample(runs, width);
+      double[] trained = runs.stream().filter(r -> r.target().equals("x2")
+          && r.activation().equals("silu") && r.width() == width && r.ok())
+          .mapToDouble(r -> r.trainLoss()).sorted().toArray();
+      assertEquals(row.getInt(1), sample.length, "N=" + width);
+      assertEquals(row.getDouble(2), org.lotteryscaling.stats.Quantiles.median(sample), 0, "N=" + width);
+      assertEquals(row.getDouble(3),
+          org.lotteryscaling.stats.KolmogorovSmirnov.statistic(sample, trained), 0, "N=" + width);
+    }
+  }
 }
