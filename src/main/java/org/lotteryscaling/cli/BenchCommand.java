@@ -3,7 +3,6 @@ package org.lotteryscaling.cli;
 import com.sun.management.ThreadMXBean;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.nn.Activation;
@@ -18,6 +17,7 @@ import org.lotteryscaling.task.DataSettings;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
+import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.task.TaskSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,19 +109,12 @@ public final class BenchCommand implements Callable<Integer> {
           k + 1, wall[k], cpu[k], allocated[k], result.trainLoss()));
       out.flush();
     }
-    double seconds = median(clock.equals("cpu") ? cpu : wall);
+    double seconds = Quantiles.medianOfUnsorted(clock.equals("cpu") ? cpu : wall);
     out.println(String.format(Locale.ROOT,
         "%s kernel, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.6g s = %.4g neuron-steps/s",
         kernelType, key.activation(), key.target().dimension(), width, points, steps, repeats, clock,
         seconds, neuronSteps / seconds));
     out.flush();
     return 0;
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int h = v.length / 2;
-    return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
   }
 }

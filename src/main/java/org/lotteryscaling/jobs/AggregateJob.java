@@ -26,7 +26,6 @@ import org.lotteryscaling.stats.LossSummary;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
-import org.lotteryscaling.task.Seeds;
 
 /**
  * runs -> loss_summary, loss_histogram, loss_modes, scaling_fit, synergy (schemas in {@link Tables}).
@@ -60,17 +59,12 @@ public final class AggregateJob {
     }
   }
 
-  /** Is a row's network ok: status ok and a finite train_loss >= 0 (null and NaN are not). */
-  static Column ok() {
-    return col("status").equalTo("ok").and(col("train_loss").between(0.0, Double.MAX_VALUE));
-  }
-
   /** One row per (target, activation): widths = array of struct(width, networks, losses of ok networks). */
   static Dataset<Row> lossesByTargetAndActivation(Dataset<Row> runs) {
     Dataset<Row> byWidth = runs
         .groupBy(col("target"), col("activation"), col("width"))
         .agg(count(lit(1)).as("networks"),
-            collect_list(when(ok(), col("train_loss"))).as("losses"));
+            collect_list(when(OkNetworks.column(), col("train_loss"))).as("losses"));
     return byWidth
         .groupBy(col("target"), col("activation"))
         .agg(collect_list(struct(col("width"), col("networks"), col("losses"))).as("widths"));
@@ -159,8 +153,8 @@ public final class AggregateJob {
       if (half == null || half.ok() == 0 || full.ok() == 0) {
         continue;
       }
-      long seed = Seeds.combine(g.seed(settings.seed()), full.width());
-      SynergyTest t = SynergyTest.of(half, full, seed);
+      SynergyTest t = SynergyTest.of(half, full,
+          SynergyTest.seed(settings.seed(), g.target(), g.activation(), full.width()));
       out.add(RowFactory.create(g.target(), g.activation(), t.width(), t.halfWidth(), t.pairs(),
           t.trained(), t.ensembleMedian(), t.trainedMedian(), t.log10Ratio(), t.ksStatistic(),
           t.pValue(), t.verdict().id()));

@@ -1,6 +1,7 @@
 package org.lotteryscaling.jobs;
 
 import java.io.Serializable;
+import org.lotteryscaling.task.Seeds;
 
 /**
  * The knobs of the aggregate job: histogram bins per (target, activation), bootstrap replicates of
@@ -21,6 +22,6 @@ public record AggregateSettings(int bins, int resamples, long seed) implements S
   }
 
   public static AggregateSettings defaults() {
-    return new AggregateSettings(DEFAULT_BINS, DEFAULT_RESAMPLES, 0);
+    return new AggregateSettings(DEFAULT_BINS, DEFAULT_RESAMPLES, Seeds.DEFAULT_RESAMPLING_SEED);
   }
 }

@@ -28,6 +28,7 @@ import org.lotteryscaling.mechanism.SwapClusters;
 import org.lotteryscaling.mechanism.TicketDecomposition;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.task.DataSampler;
 import org.lotteryscaling.task.Target;
 import scala.Tuple2;
@@ -70,12 +71,12 @@ public final class AnalyzeJob {
 
   // ---- reading
 
-  /** The ok rows of DIR/runs; a folder without a readable runs table is refused in one line. */
+  /** The ok rows of DIR/runs ({@link OkNetworks}); a folder without a readable runs table is refused in one line. */
   static Dataset<Row> okRuns(ResultsFolder folder) {
     Dataset<Row> runs = folder.runs();
     try {
       runs.limit(1).count(); // surface a corrupt table here, as one line
-      return runs.filter(col("status").equalTo("ok"));
+      return OkNetworks.of(runs);
     } catch (Exception e) { // Spark's own exceptions are checked (SparkException) or not
       throw new IllegalArgumentException("cannot read " + folder.dir().resolve(Tables.RUNS) + ": "
           + ResultsFolder.firstLine(e));
@@ -238,7 +239,7 @@ public final class AnalyzeJob {
         Row medoidRow = group.get(clustered.get(medoid));
         algorithms.add(RowFactory.create(target.id(), act.id(), a, members.size(),
             (double) members.size() / m, list(centre), centrePcs[0], centrePcs[1],
-            sum / members.size(), median(memberLoss), centrePair.symmetric(),
+            sum / members.size(), Quantiles.median(memberLoss), centrePair.symmetric(),
             centrePair.relativeResidual(), medoidRow.getLong(medoidRow.fieldIndex("seed")), c.k(),
             c.silhouette(), list(pca.explainedRatio()), s.algorithmLossCut()));
         if (d == 1) {
@@ -453,10 +454,5 @@ public final class AnalyzeJob {
 
   private static double[] flatten(double[][] m) {
     return Arrays.stream(m).flatMapToDouble(Arrays::stream).toArray();
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
  * The headline numbers of the mechanism tables, printed after `lottery analyze` writes them: the
  * lottery ticket's canonical parameters (median over the lowest-loss peak), the algorithms, the
  * effective ticket counts, the distilled losses and the ensembles against the harmonic formula.
- * Everything printed is a Spark SQL query over the written tables, so it can be rerun by hand.
+ * Everything printed is a Spark SQL query over the written tables, so it can be rerun by hand;
+ * SQL's percentile(x, p) is the type-7 quantile of stats.Quantiles (AnalyzeJobTest checks it).
  */
 final class AnalyzeSummary {
   private AnalyzeSummary() {}

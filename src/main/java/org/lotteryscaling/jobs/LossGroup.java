@@ -32,7 +32,7 @@ record LossGroup(String target, String activation, List<WidthLosses> widths) {
 
   /** The seed of this group's resampling streams: a pure function of (seed, target, activation). */
   long seed(long experimentSeed) {
-    return Seeds.combine(Seeds.combine(experimentSeed, Seeds.text(target)), Seeds.text(activation));
+    return Seeds.resampling(experimentSeed, target, activation);
   }
 
   /** The width-w losses, or null when w is not in the grid. */

@@ -3,6 +3,7 @@ package org.lotteryscaling.mechanism;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.stats.SynergyTest;
 
 /**
  * Two trained networks combined by least-squares output weights (beyond the paper: the real
@@ -34,11 +35,7 @@ public record Ensemble(double weightA, double weightB, double offset, double los
 
   /** 1/(1/L1 + 1/L2): the loss section 4 predicts for the ensemble of two lottery tickets. */
   public double harmonicLoss() {
-    return harmonic(lossA, lossB);
-  }
-
-  public static double harmonic(double lossA, double lossB) {
-    return 1.0 / (1.0 / lossA + 1.0 / lossB);
+    return SynergyTest.harmonicEnsemble(lossA, lossB);
   }
 
   /** The exact least-squares loss when the two errors are orthogonal to each other, to 1 and to y. */

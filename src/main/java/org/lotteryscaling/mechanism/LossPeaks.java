@@ -1,19 +1,17 @@
 package org.lotteryscaling.mechanism;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.lotteryscaling.stats.LogLossPeaks;
 
 /**
- * The peaks of a loss histogram on a log scale (figure 2b) and which peak each network belongs to:
- * a small mode finder of its own, so that tickets need nothing from the aggregate statistics.
- *
- * <p>The rule: a Gaussian kernel density of log10(loss) with bandwidth {@code h} decades (default
- * {@value #DEFAULT_BANDWIDTH}), on a grid of step h/10 reaching 4h beyond the extreme losses. Its
- * local maxima are candidate peaks; of two neighbouring peaks, the lower one is merged away when the
- * deepest density between them is at least {@value #MERGE_DEPTH} times its height (a dip of less
- * than 10% is noise, not a separate peak), repeated until no pair merges. The density minima between
- * the remaining peaks split the log-loss axis into basins; each network belongs to the peak of its
- * basin. Peaks are numbered from the lowest loss: peak 0 holds the paper's "lottery tickets".
+ * The peaks of the width-2 loss histogram on a log scale (figure 2b) and which peak each network
+ * belongs to, by the project's one peak finder ({@link LogLossPeaks}) with the tickets' own
+ * parameters: a fixed bandwidth {@code h} decades (default {@value #DEFAULT_BANDWIDTH}) instead of
+ * the aggregate's data-driven one, a grid of step h/10 reaching 4h beyond the extreme losses, and
+ * every peak whose dip towards a higher peak goes below {@value #MERGE_DEPTH} of its height (a dip
+ * of less than 10% is noise, not a separate peak). Peaks are numbered from the lowest loss: peak 0
+ * holds the paper's "lottery tickets".
  *
  * @param peakOf      per loss (input order), its peak's number
  * @param modeLog10   per peak, log10 of the loss where its density is highest
@@ -23,6 +21,7 @@ public record LossPeaks(int[] peakOf, double[] modeLog10, int[] count) {
 
   public static final double DEFAULT_BANDWIDTH = 0.1;
   public static final double MERGE_DEPTH = 0.9;
+  public static final LogLossPeaks.Rule RULE = new LogLossPeaks.Rule(4, 0, 10, 0, MERGE_DEPTH);
 
   public int peaks() {
     return modeLog10.length;
@@ -37,83 +36,32 @@ public record LossPeaks(int[] peakOf, double[] modeLog10, int[] count) {
     if (n == 0) {
       return new LossPeaks(new int[0], new double[0], new int[0]);
     }
+    Integer[] order = new Integer[n];
     double[] logs = new double[n];
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       if (!(losses[i] > 0) || !Double.isFinite(losses[i])) {
         throw new IllegalArgumentException("losses must be finite and > 0, got " + losses[i]);
       }
       logs[i] = Math.log10(losses[i]);
-      lo = Math.min(lo, logs[i]);
-      hi = Math.max(hi, logs[i]);
+      order[i] = i;
     }
-    double step = bandwidth / 10;
-    double start = lo - 4 * bandwidth;
-    int size = (int) Math.ceil((hi + 4 * bandwidth - start) / step) + 1;
-    double[] density = new double[size];
-    for (int g = 0; g < size; g++) {
-      double x = start + g * step;
-      double sum = 0;
-      for (double l : logs) {
-        double z = (x - l) / bandwidth;
-        sum += StrictMath.exp(-0.5 * z * z);
-      }
-      density[g] = sum;
+    Arrays.sort(order, (a, b) -> Double.compare(logs[a], logs[b]));
+    double[] sorted = new double[n];
+    for (int k = 0; k < n; k++) {
+      sorted[k] = logs[order[k]];
     }
-
-    List<Integer> maxima = new ArrayList<>();
-    for (int g = 0; g < size; g++) {
-      boolean left = g == 0 || density[g] > density[g - 1];
-      boolean right = g == size - 1 || density[g] >= density[g + 1];
-      if (left && right) {
-        maxima.add(g);
-      }
-    }
-    boolean merged = true;
-    while (merged && maxima.size() > 1) {
-      merged = false;
-      for (int k = 0; k + 1 < maxima.size(); k++) {
-        int a = maxima.get(k);
-        int b = maxima.get(k + 1);
-        double dip = density[argMin(density, a, b)];
-        if (dip >= MERGE_DEPTH * Math.min(density[a], density[b])) {
-          maxima.remove(density[a] < density[b] ? k : k + 1);
-          merged = true;
-          break;
-        }
-      }
-    }
-
-    int peaks = maxima.size();
-    double[] boundaries = new double[peaks - 1]; // log10 loss of the density minimum between peaks
-    for (int k = 0; k + 1 < peaks; k++) {
-      boundaries[k] = start + argMin(density, maxima.get(k), maxima.get(k + 1)) * step;
-    }
-    double[] modes = new double[peaks];
-    for (int k = 0; k < peaks; k++) {
-      modes[k] = start + maxima.get(k) * step;
-    }
+    List<LogLossPeaks.Peak> found = LogLossPeaks.find(sorted, bandwidth, RULE);
     int[] peakOf = new int[n];
-    int[] count = new int[peaks];
-    for (int i = 0; i < n; i++) {
-      int k = 0;
-      while (k < boundaries.length && logs[i] > boundaries[k]) {
-        k++;
+    double[] modes = new double[found.size()];
+    int[] count = new int[found.size()];
+    for (int p = 0; p < found.size(); p++) {
+      LogLossPeaks.Peak peak = found.get(p);
+      modes[p] = peak.log10Loss();
+      count[p] = peak.members();
+      for (int k = peak.first(); k < peak.end(); k++) {
+        peakOf[order[k]] = p;
       }
-      peakOf[i] = k;
-      count[k]++;
     }
     return new LossPeaks(peakOf, modes, count);
-  }
-
-  private static int argMin(double[] xs, int from, int to) {
-    int best = from;
-    for (int g = from; g <= to; g++) {
-      if (xs[g] < xs[best]) {
-        best = g;
-      }
-    }
-    return best;
   }
 }

@@ -15,6 +15,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.lotteryscaling.stats.LogBins;
+import org.lotteryscaling.stats.LogLoss;
 
 /** XChart plumbing shared by every figure: chart styles, log-histogram bars, PNG + SVG output. */
 final class Charts {
@@ -102,37 +104,43 @@ final class Charts {
     return s;
   }
 
-  /** Counts of log10(values) in {@code bins} equal bins over [lo, hi]; values outside are clamped. */
-  static double[] log10Counts(double[] values, double lo, double hi, int bins) {
-    double[] counts = new double[bins];
-    double width = (hi - lo) / bins;
+  /**
+   * How many of {@code values} fall in each of the bins, binned as the loss_histogram table is
+   * ({@link LogBins#bin} of {@link LogLoss#log10}); values outside the bins count in the end bins,
+   * non-positive or non-finite ones not at all.
+   */
+  static double[] log10Counts(double[] values, LogBins bins) {
+    double[] counts = new double[bins.bins()];
     for (double value : values) {
       if (value > 0 && Double.isFinite(value)) {
-        int k = (int) Math.floor((Math.log10(value) - lo) / width);
-        counts[Math.max(0, Math.min(bins - 1, k))]++;
+        double x = Math.max(bins.lo(), Math.min(bins.hi(), LogLoss.log10(value)));
+        counts[bins.bin(x)]++;
       }
     }
     return counts;
   }
 
-  /** Equally spaced edges over [lo, hi]. */
-  static double[] edges(double lo, double hi, int bins) {
-    double[] e = new double[bins + 1];
-    for (int k = 0; k <= bins; k++) {
-      e[k] = lo + (hi - lo) * k / bins;
+  /** The bins' edges, first to last. */
+  static double[] edges(LogBins bins) {
+    double[] e = new double[bins.bins() + 1];
+    for (int k = 0; k <= bins.bins(); k++) {
+      e[k] = bins.edge(k);
     }
     return e;
   }
 
-  /** [floor(min log10), ceil(max log10)] of the positive finite values, or null if none. */
-  static double[] log10Range(double[]... groups) {
+  /**
+   * {@code bins} equal log10 bins over [min, max] log10 of the positive finite values, widened to
+   * whole quarter decades (a quarter decade when every value is the same); null if there are none.
+   */
+  static LogBins log10Bins(int bins, double[]... groups) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (double[] values : groups) {
       for (double v : values) {
         if (v > 0 && Double.isFinite(v)) {
-          lo = Math.min(lo, Math.log10(v));
-          hi = Math.max(hi, Math.log10(v));
+          lo = Math.min(lo, LogLoss.log10(v));
+          hi = Math.max(hi, LogLoss.log10(v));
         }
       }
     }
@@ -141,7 +149,7 @@ final class Charts {
     }
     lo = Math.floor(lo * 4) / 4;
     hi = Math.ceil(hi * 4) / 4;
-    return new double[] {lo, hi > lo ? hi : lo + 0.25};
+    return new LogBins(lo, hi > lo ? hi : lo + 0.25, bins);
   }
 
   static HeatMapChart heatMap(String title, int width, int height) {

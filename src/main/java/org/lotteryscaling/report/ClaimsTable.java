@@ -20,6 +20,7 @@ import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
+import org.lotteryscaling.stats.Quantiles;
 
 /**
  * The paper's claims judged against the tables, each by a stated rule. A claim whose data the run
@@ -245,11 +246,11 @@ public final class ClaimsTable {
           + (data.tickets().isEmpty() ? " (" + data.whyMissing(ReportTables.TICKETS) + ")" : ""));
     }
     double[] residuals = lottery.stream().mapToDouble(t -> relativeAsymmetry(t.params())).sorted().toArray();
-    double median = Fmt.median(residuals);
+    double median = Quantiles.median(residuals);
     return new Claim(id, statement, source, rule,
         String.format(Locale.ROOT, "median relative residual %s over %d tickets", Fmt.sci(median),
             residuals.length),
-        "quartiles " + Fmt.sci(quantile(residuals, 0.25)) + " .. " + Fmt.sci(quantile(residuals, 0.75)),
+        "quartiles " + Fmt.sci(Quantiles.of(residuals, 0.25)) + " .. " + Fmt.sci(Quantiles.of(residuals, 0.75)),
         Verdict.of(median <= SYMMETRY_TOLERANCE));
   }
 
@@ -319,13 +320,13 @@ public final class ClaimsTable {
     if (rows.isEmpty()) {
       return notMeasured(id, statement, source, rule, data.whyMissing(ReportTables.TICKET_CORRELATION));
     }
-    Map<Integer, List<TicketCorrelation>> byWidth = PaperFigures.groupBy(rows, TicketCorrelation::width);
+    Map<Integer, List<TicketCorrelation>> byWidth = FigureData.groupBy(rows, TicketCorrelation::width);
     List<String> measured = new ArrayList<>();
     List<String> ranges = new ArrayList<>();
     boolean supported = true;
     for (Map.Entry<Integer, List<TicketCorrelation>> e : byWidth.entrySet()) {
       double[] effective = e.getValue().stream().mapToDouble(TicketCorrelation::effectiveTickets).sorted().toArray();
-      double median = Fmt.median(effective);
+      double median = Quantiles.medianOfUnsorted(effective);
       measured.add(String.format(Locale.ROOT, "N=%d: %.2f of %d pairs", e.getKey(), median, e.getKey() / 2));
       ranges.add(String.format(Locale.ROOT, "N=%d: %.2f..%.2f", e.getKey(), effective[0], effective[effective.length - 1]));
       supported &= median <= CORRELATED_SHARE * (e.getKey() / 2.0);
@@ -371,13 +372,5 @@ public final class ClaimsTable {
     double from = hasInterval ? fit.alphaLow() : fit.alpha();
     double to = hasInterval ? fit.alphaHigh() : fit.alpha();
     return from <= hi && to >= lo;
-  }
-
-  /** Linear-interpolation quantile of sorted values. */
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(i + 1, sorted.length - 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
   }
 }

@@ -21,15 +21,4 @@ final class Fmt {
     return Double.isNaN(lo) || Double.isNaN(hi) ? "n/a"
         : String.format(Locale.ROOT, "[%.2f, %.2f]", lo, hi);
   }
-
-  /** The median of {@code xs} (NaN if empty); xs is not modified. */
-  static double median(double[] xs) {
-    if (xs.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = xs.clone();
-    java.util.Arrays.sort(s);
-    int m = s.length / 2;
-    return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-  }
 }

@@ -3,6 +3,7 @@ package org.lotteryscaling.report;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.lotteryscaling.nn.TrainStatus;
 
 /**
  * Everything the report draws, as plain values read from the result tables (jobs.ReportJob reads
@@ -30,7 +31,7 @@ public record ReportData(
   public record NetworkLoss(String target, String activation, int width, long seed, String status,
       double trainLoss) {
     public boolean ok() {
-      return "ok".equals(status) && Double.isFinite(trainLoss);
+      return TrainStatus.isOk(status, trainLoss);
     }
   }
 

@@ -4,7 +4,9 @@ package org.lotteryscaling.stats;
  * The two-sample Kolmogorov-Smirnov test: D = sup |F1 - F2| of the two empirical distribution
  * functions, and its asymptotic p-value Q(sqrt(n1 n2 / (n1 + n2)) D) from Kolmogorov's limiting
  * distribution Q(lambda) = 2 sum_{k>=1} (-1)^(k-1) exp(-2 k^2 lambda^2) (no finite-sample
- * correction; good for samples of a few dozen and more).
+ * correction; good for samples of a few dozen and more). Kept rather than commons-math3's
+ * KolmogorovSmirnovTest, which rounds D and p differently and gives exact p-values below
+ * n1 n2 = 10000: the synergy table would change (CommonsMathTest).
  */
 public final class KolmogorovSmirnov {
   private KolmogorovSmirnov() {}

@@ -29,7 +29,10 @@ public record LossSummary(long networks, int ok, long diverged, double min, doub
     return sum / x.length;
   }
 
-  /** Sample standard deviation (n - 1); NaN for fewer than two values. */
+  /**
+   * Sample standard deviation (n - 1); NaN for fewer than two values. Kept rather than
+   * commons-math3's StandardDeviation, which rounds differently (CommonsMathTest).
+   */
   static double sampleSd(double[] x) {
     if (x.length < 2) {
       return Double.NaN;

@@ -114,7 +114,10 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
     return Quantiles.ofCounts(sorted, counts, n, 0.5);
   }
 
-  /** Least-squares slope of y on x over indices from..to inclusive. */
+  /**
+   * Least-squares slope of y on x over indices from..to inclusive. Kept rather than commons-math3's
+   * SimpleRegression, which rounds differently (scaling_fit would change; CommonsMathTest).
+   */
   static double slope(double[] x, double[] y, int from, int to) {
     double mx = mean(x, from, to);
     double my = mean(y, from, to);

@@ -4,7 +4,9 @@ package org.lotteryscaling.stats;
  * Sample quantiles, one definition everywhere: Hyndman and Fan's type 7 (the default of R and
  * NumPy), linear interpolation between order statistics. For sorted x of length n and 0 <= p <= 1,
  * h = (n - 1) p and q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). The median is
- * q(0.5): the middle value, or the mean of the two middle values.
+ * q(0.5): the middle value, or the mean of the two middle values. Kept rather than commons-math3's
+ * Percentile (R_7), which rounds the interpolation differently (CommonsMathTest) and has no
+ * quantile of a resample given as multiplicities.
  */
 public final class Quantiles {
   private Quantiles() {}
@@ -32,6 +34,21 @@ public final class Quantiles {
 
   public static double median(double[] sorted) {
     return of(sorted, 0.5);
+  }
+
+  /** The type-7 quantile of values in any order (sorted on a copy); NaN when there are none. */
+  public static double ofUnsorted(double[] values, double p) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return of(sorted, p);
+  }
+
+  /** The median of values in any order (sorted on a copy); NaN when there are none. */
+  public static double medianOfUnsorted(double[] values) {
+    return ofUnsorted(values, 0.5);
   }
 
   /**

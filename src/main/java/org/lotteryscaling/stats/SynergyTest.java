@@ -2,6 +2,7 @@ package org.lotteryscaling.stats;
 
 import java.util.Arrays;
 import org.lotteryscaling.nn.RandomStream;
+import org.lotteryscaling.task.Seeds;
 
 /**
  * Section 4's test of ensembling against synergy at width N. If a width-N network were just two
@@ -45,7 +46,7 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
       throw new IllegalArgumentException("the synergy test needs ok networks at widths "
           + half.width() + " and " + full.width());
     }
-    double[] ensemble = ensembleLosses(half.losses(), half.ok(), seed);
+    double[] ensemble = ensembleLosses(half, seed);
     double ensembleMedian = Quantiles.median(ensemble);
     double trainedMedian = full.median();
     double r = LogLoss.log10(trainedMedian) - LogLoss.log10(ensembleMedian);
@@ -69,8 +70,24 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
     return Verdict.ENSEMBLING;
   }
 
-  /** The loss of ensembling two independent draws, 1 / (1/L1 + 1/L2), for {@code pairs} pairs, ascending. */
-  static double[] ensembleLosses(double[] halfLosses, int pairs, long seed) {
+  /**
+   * The seed of width N's pairs for (target, activation) when the aggregate job ran with
+   * {@code resamplingSeed}: with {@link #ensembleLosses} it redraws the synergy table's sample.
+   */
+  public static long seed(long resamplingSeed, String target, String activation, int width) {
+    return Seeds.combine(Seeds.resampling(resamplingSeed, target, activation), width);
+  }
+
+  /**
+   * The sample the test compares with width N: one pair per ok width-N/2 network, each L1, L2 drawn
+   * with replacement from the ascending losses of {@code half}, ensembled as
+   * {@link #harmonicEnsemble}; ascending.
+   */
+  public static double[] ensembleLosses(WidthLosses half, long seed) {
+    return ensembleLosses(half.losses(), half.ok(), seed);
+  }
+
+  private static double[] ensembleLosses(double[] halfLosses, int pairs, long seed) {
     RandomStream rng = new RandomStream(seed);
     int n = halfLosses.length;
     double[] out = new double[pairs];
@@ -83,7 +100,11 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
     return out;
   }
 
-  /** 1 / (1/l1 + 1/l2), written so that a zero loss gives 0 rather than NaN. */
+  /**
+   * The loss of ensembling two lottery tickets of losses l1 and l2 (section 4), 1 / (1/l1 + 1/l2),
+   * written as l1 l2 / (l1 + l2) so that a zero loss gives 0 rather than NaN. The one definition:
+   * the synergy test, figure 4 and the ensembles table use it.
+   */
   public static double harmonicEnsemble(double l1, double l2) {
     double sum = l1 + l2;
     return sum == 0 ? 0 : l1 * l2 / sum;

@@ -13,6 +13,7 @@ import org.lotteryscaling.nn.RandomStream;
  *   text(s)        = 64-bit FNV-1a of the UTF-8 bytes of s
  *   network seed   = fold combine over (experimentSeed, text(target), text(activation), width, seedIndex)
  *   data seed      = fold combine over (dataSeed, dimension, 1 for train | 2 for test)
+ *   resampling     = fold combine over (resamplingSeed, text(target), text(activation))
  * </pre>
  * The network seed starts the {@link RandomStream} that draws its initial parameters; the data
  * seed the stream that draws its inputs. Data does not depend on the network seed, so by default
@@ -43,6 +44,14 @@ public final class Seeds {
     h = combine(h, text(activation.id()));
     h = combine(h, width);
     return combine(h, seedIndex);
+  }
+
+  /** The resampling seed of the aggregate statistics unless `aggregate --seed` says otherwise. */
+  public static final long DEFAULT_RESAMPLING_SEED = 0;
+
+  /** The seed of the aggregate statistics' resampling streams (fits, synergy) of one group. */
+  public static long resampling(long resamplingSeed, String target, String activation) {
+    return combine(combine(resamplingSeed, text(target)), text(activation));
   }
 
   public static long data(long dataSeed, int dimension, long split) {

@@ -54,10 +54,4 @@ class BenchCommandTest {
     assertEquals("lottery: unknown kernel 'gpu' (allowed: vector, vector256, vector512, scalar)",
         run(2, "bench", "--kernel", "gpu")[1].strip());
   }
-
-  @Test
-  void medianOfOddAndEvenCounts() {
-    assertEquals(2.0, BenchCommand.median(new double[] {3, 1, 2}));
-    assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 3, 2}));
-  }
 }

@@ -212,4 +212,56 @@ class AggregateJobTest {
       assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
   }
+
+  /**
+   * One rule of an ok network for every job: Spark's filter is TrainStatus.isOk itself. The three
+   * copies it replaced disagreed on rows training never writes (ReportData took a negative loss,
+   * AnalyzeJob a NaN or null one); the rule kept is the aggregate job's.
+   */
+  @Test
+  void theOkColumnIsTrainStatusIsOk() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("status", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("train_loss", org.apache.spark.sql.types.DataTypes.DoubleType);
+    Object[][] cases = {{"ok", 1e-3, true}, {"ok", 0.0, true}, {"ok", Double.MIN_VALUE, true},
+        {"ok", -1e-300, false}, {"ok", Double.NaN, false}, {"ok", Double.POSITIVE_INFINITY, false},
+        {"ok", null, false}, {"diverged", 1e-3, false}, {null, 1e-3, false}};
+    List<Row> input = new java.util.ArrayList<>();
+    for (Object[] c : cases) {
+      input.add(org.apache.spark.sql.RowFactory.create(c[0], c[1]));
+      if (c[1] != null) {
+        assertEquals(c[2], org.lotteryscaling.nn.TrainStatus.isOk((String) c[0], (Double) c[1]),
+            java.util.Arrays.toString(c));
+      }
+    }
+    List<Row> out = spark.createDataFrame(input, schema)
+        .select(OkNetworks.column()).collectAsList();
+    for (int i = 0; i < cases.length; i++) {
+      assertEquals(cases[i][2], out.get(i).getBoolean(0), java.util.Arrays.toString(cases[i]));
+    }
+  }
+
+  /** Figure 4 plots, per width, exactly the N/2 + N/2 sample the synergy verdict was computed from. */
+  @Test
+  void figure4DrawsTheSampleOfTheSynergyVerdict() {
+    List<org.lotteryscaling.report.ReportData.NetworkLoss> runs = rows("SELECT target, activation, "
+        + "width, seed, status, train_loss FROM delta.`" + dir.resolve(Tables.RUNS) + "`").stream()
+        .map(r -> new org.lotteryscaling.report.ReportData.NetworkLoss(r.getString(0), r.getString(1),
+            r.getInt(2), r.getLong(3), r.getString(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5)))
+        .toList();
+    List<Row> synergy = rows("SELECT width, pairs, ensemble_median, ks_statistic FROM delta.`"
+        + dir.resolve(Tables.SYNERGY) + "` WHERE target = 'x2' AND activation = 'silu' ORDER BY width");
+    assertEquals(3, synergy.size());
+    for (Row row : synergy) {
+      int width = row.getInt(0);
+      double[] sample = org.lotteryscaling.report.PaperFigures.figure4Sample(runs, width);
+      double[] trained = runs.stream().filter(r -> r.target().equals("x2")
+          && r.activation().equals("silu") && r.width() == width && r.ok())
+          .mapToDouble(r -> r.trainLoss()).sorted().toArray();
+      assertEquals(row.getInt(1), sample.length, "N=" + width);
+      assertEquals(row.getDouble(2), org.lotteryscaling.stats.Quantiles.median(sample), 0, "N=" + width);
+      assertEquals(row.getDouble(3),
+          org.lotteryscaling.stats.KolmogorovSmirnov.statistic(sample, trained), 0, "N=" + width);
+    }
+  }
 }

@@ -173,4 +173,25 @@ class AnalyzeJobTest {
   private static long count(String table) {
     return TestFolders.read(spark, dir, table).count();
   }
+
+  /** The tickets' peaks (now stats.LogLossPeaks with the tickets' rule) are the old finder's. */
+  @Test
+  void ticketPeaksAreTheOldFindersOnThisData() {
+    List<Row> tickets = spark.sql("SELECT target, activation, train_loss, peak, peak_log10_loss FROM "
+        + "delta.`" + dir.resolve(Tables.TICKETS) + "` ORDER BY target, activation, seed").collectAsList();
+    assertFalse(tickets.isEmpty());
+    Map<String, List<Row>> groups = new java.util.TreeMap<>();
+    for (Row r : tickets) {
+      groups.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new ArrayList<>()).add(r);
+    }
+    for (List<Row> group : groups.values()) {
+      double[] losses = group.stream().mapToDouble(r -> r.getDouble(2)).toArray();
+      org.lotteryscaling.mechanism.LegacyLossPeaks old = org.lotteryscaling.mechanism.LegacyLossPeaks
+          .of(losses, AnalyzeSettings.defaults(DATA).peakBandwidth());
+      for (int i = 0; i < group.size(); i++) {
+        assertEquals(old.peakOf()[i], group.get(i).getInt(3));
+        assertEquals(old.modeLog10()[old.peakOf()[i]], group.get(i).getDouble(4), 0);
+      }
+    }
+  }
 }

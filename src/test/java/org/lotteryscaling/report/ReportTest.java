@@ -95,12 +95,41 @@ class ReportTest {
     assertFalse(Files.exists(dir.resolve("index.html.partial")));
   }
 
+  /**
+   * The histograms of figures 4 and 13 bin as the loss_histogram table does (LogBins). The rule they
+   * had, floor((log10 x - lo) / width), gives the same bin except for a value within rounding of an
+   * edge, where LogBins keeps the bin consistent with the edges drawn.
+   */
   @Test
-  void theHarmonicEnsembleOfEqualLossesIsHalfOfThem() {
-    double[] predicted = PaperFigures.harmonicEnsembles(new double[] {4, 4, 4}, 10, 1);
-    for (double p : predicted) {
-      assertEquals(2.0, p, 0.0);
+  void chartHistogramsBinAsTheLossHistogramTable() {
+    org.lotteryscaling.nn.RandomStream rng = new org.lotteryscaling.nn.RandomStream(7);
+    double[] values = new double[5000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.pow(10, -12 + 10 * rng.nextDouble());
     }
+    values[0] = 0; // not drawn
+    values[1] = Double.NaN;
+    for (int bins : new int[] {1, 7, 30, 40}) {
+      org.lotteryscaling.stats.LogBins b = Charts.log10Bins(bins, values);
+      assertEquals(-12, b.lo(), 0);
+      assertEquals(-2, b.hi(), 0);
+      double[] counts = Charts.log10Counts(values, b);
+      double[] old = new double[bins];
+      double width = (b.hi() - b.lo()) / bins;
+      for (double v : values) {
+        if (v > 0 && Double.isFinite(v)) {
+          old[Math.max(0, Math.min(bins - 1, (int) Math.floor((Math.log10(v) - b.lo()) / width)))]++;
+        }
+      }
+      assertEquals(boxed(old), boxed(counts), "bins " + bins);
+      double[] edges = Charts.edges(b);
+      assertEquals(b.lo(), edges[0], 0);
+      assertEquals(b.hi(), edges[bins], 0);
+    }
+    // By hand: 1e-3 sits on the edge between [-4, -3) and [-3, -2]; 1e-6 and 1 are clamped.
+    org.lotteryscaling.stats.LogBins b = new org.lotteryscaling.stats.LogBins(-5, -2, 3);
+    assertEquals(List.of(1.0, 0.0, 2.0), boxed(Charts.log10Counts(new double[] {1e-6, 1e-3, 1}, b)));
+    assertEquals(null, Charts.log10Bins(3, new double[] {0, -1, Double.NaN}));
   }
 
   private static List<Double> boxed(double[] xs) {

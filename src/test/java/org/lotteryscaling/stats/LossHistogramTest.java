@@ -2,7 +2,9 @@ package org.lotteryscaling.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,23 @@ class LossHistogramTest {
     assertArrayEquals(new long[] {0, 0, 0, 0, 0, 1, 0, 0, 0, 0}, LossHistogram.of(bins, one).counts());
     assertNull(LogBins.spanning(List.of(new WidthLosses(3, 5, new double[0])), 10));
     assertNull(LogBins.spanning(List.of(), 10));
+  }
+
+  /** An immutable value: equal bins and counts are equal, with equal hashes; counts copied in and out. */
+  @Test
+  void equalityIsByContentAndCountsAreCopied() {
+    LogBins bins = new LogBins(-3, 0, 3);
+    long[] counts = {1, 2, 3};
+    LossHistogram a = new LossHistogram(bins, counts);
+    LossHistogram b = new LossHistogram(new LogBins(-3, 0, 3), new long[] {1, 2, 3});
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals("LossHistogram[bins=" + bins + ", counts=[1, 2, 3]]", a.toString());
+    assertNotEquals(a, new LossHistogram(bins, new long[] {1, 2, 4}));
+    assertNotEquals(a, new LossHistogram(new LogBins(-3, 1, 3), new long[] {1, 2, 3}));
+    counts[0] = 9;
+    a.counts()[1] = 9;
+    assertArrayEquals(new long[] {1, 2, 3}, a.counts());
+    assertThrows(IllegalArgumentException.class, () -> new LossHistogram(bins, new long[2]));
   }
 }

@@ -71,7 +71,7 @@ class LossModesTest {
     double h = LossModes.silvermanBandwidth(x);
     double from = x[0] - 3 * h;
     double step = (x[x.length - 1] + 3 * h - from) / (LossModes.GRID_POINTS - 1);
-    double[] f = LossModes.binnedDensity(x, h, from, step);
+    double[] f = LogLossPeaks.binnedDensity(x, h, from, step, LossModes.GRID_POINTS);
     double max = 0;
     double integral = 0;
     for (int g = 0; g < f.length; g++) {
@@ -103,17 +103,17 @@ class LossModesTest {
   @Test
   void prominenceFollowsTheTopographicDefinition() {
     double[] f = {0, 3, 1, 5, 2, 4, 0};
-    assertEquals(2, LossModes.prominence(f, 1), 0); // bases 0 (left) and 1 (right, before 5)
-    assertEquals(5, LossModes.prominence(f, 3), 0);
-    assertEquals(2, LossModes.prominence(f, 5), 0); // bases 2 (left, before 5) and 0
-    assertEquals(java.util.List.of(1, 3, 5), LossModes.prominentPeaks(f));
+    assertEquals(2, LogLossPeaks.prominence(f, 1), 0); // bases 0 (left) and 1 (right, before 5)
+    assertEquals(5, LogLossPeaks.prominence(f, 3), 0);
+    assertEquals(2, LogLossPeaks.prominence(f, 5), 0); // bases 2 (left, before 5) and 0
+    assertEquals(java.util.List.of(1, 3, 5), LogLossPeaks.peaks(f, LossModes.RULE));
     double[] plateau = {0, 2, 2, 2, 0};
-    assertEquals(java.util.List.of(2), LossModes.prominentPeaks(plateau));
+    assertEquals(java.util.List.of(2), LogLossPeaks.peaks(plateau, LossModes.RULE));
     // Outside the grid the density is 0: edge spikes are peaks, their outer base is 0.
     double[] edges = {3, 1, 2};
-    assertEquals(java.util.List.of(0, 2), LossModes.prominentPeaks(edges));
-    assertEquals(3, LossModes.prominence(edges, 0), 0);
-    assertEquals(1, LossModes.prominence(edges, 2), 0);
+    assertEquals(java.util.List.of(0, 2), LogLossPeaks.peaks(edges, LossModes.RULE));
+    assertEquals(3, LogLossPeaks.prominence(edges, 0), 0);
+    assertEquals(1, LogLossPeaks.prominence(edges, 2), 0);
   }
 
   @Test

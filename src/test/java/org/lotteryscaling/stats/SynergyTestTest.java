@@ -1,10 +1,13 @@
 package org.lotteryscaling.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.lotteryscaling.nn.RandomStream;
 import org.lotteryscaling.stats.SynergyTest.Verdict;
 
 class SynergyTestTest {
@@ -87,5 +90,37 @@ class SynergyTestTest {
         () -> SynergyTest.of(new WidthLosses(1, 2, new double[0]), some, 0));
     assertThrows(IllegalArgumentException.class,
         () -> SynergyTest.of(new WidthLosses(3, 1, new double[] {1}), some, 0));
+  }
+
+  /**
+   * The one harmonic formula, l1 l2 / (l1 + l2), against the 1 / (1/l1 + 1/l2) that figure 4 and
+   * the ensembles table wrote: the same number up to rounding (a few ulps), and 0 where a loss is 0.
+   */
+  @Test
+  void harmonicEnsembleIsTheReciprocalSumUpToRounding() {
+    RandomStream rng = new RandomStream(9);
+    for (int i = 0; i < 100_000; i++) {
+      double l1 = Math.pow(10, -30 * rng.nextDouble());
+      double l2 = Math.pow(10, -30 * rng.nextDouble());
+      double reciprocal = 1.0 / (1.0 / l1 + 1.0 / l2);
+      assertEquals(reciprocal, SynergyTest.harmonicEnsemble(l1, l2), 4 * Math.ulp(reciprocal));
+    }
+    assertEquals(0, SynergyTest.harmonicEnsemble(0, 1e-3), 0);
+  }
+
+  /** Figure 4 redraws the test's sample from the same losses and seed. */
+  @Test
+  void theEnsembleSampleIsAPureFunctionOfTheHalfWidthLossesAndTheSeed() {
+    WidthLosses half = new WidthLosses(2, 12, new double[] {3e-3, 1e-6, 2e-4, 5e-2, 7e-6});
+    long seed = SynergyTest.seed(0, "x2", "silu", 4);
+    double[] a = SynergyTest.ensembleLosses(half, seed);
+    assertEquals(5, a.length);
+    assertArrayEquals(a, SynergyTest.ensembleLosses(
+        new WidthLosses(2, 12, new double[] {5e-2, 7e-6, 1e-6, 3e-3, 2e-4}), seed));
+    for (int k = 1; k < a.length; k++) {
+      assertTrue(a[k - 1] <= a[k]);
+    }
+    assertNotEquals(seed, SynergyTest.seed(0, "x2", "silu", 8));
+    assertNotEquals(seed, SynergyTest.seed(1, "x2", "silu", 4));
   }
 }
