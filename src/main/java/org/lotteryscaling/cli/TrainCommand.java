@@ -1,15 +1,20 @@
 package org.lotteryscaling.cli;
 
 import java.io.File;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
-import org.lotteryscaling.jobs.ExperimentFolder;
-import org.lotteryscaling.jobs.StorageFolder;
+import org.lotteryscaling.UserError;
+import org.lotteryscaling.jobs.ResultsFolder;
 import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.jobs.StorageFolder;
 import org.lotteryscaling.jobs.TrainJob;
 import org.lotteryscaling.task.ExperimentConfig;
 import picocli.CommandLine.Command;
@@ -42,21 +47,87 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--chunk-neuron-steps", paramLabel = "N", description = "commit every about N neuron-steps per core (default ${DEFAULT-VALUE}); results do not depend on it")
   long chunkNeuronSteps = TrainJob.DEFAULT_CHUNK_NEURON_STEPS_PER_CORE;
 
+  @Option(names = "--yes", description = "no note before a grid estimated to take over an hour (for scripts)")
+  boolean yes;
+
+  @Option(names = "--allow-code-change", description = "resume into runs written by another code version (recorded in DIR/" + TrainJob.CODE_CHANGES_FILE + ")")
+  boolean allowCodeChange;
+
+  /** The code version written into the rows; tests set another to fake a code change. */
+  String codeVersion = TrainJob.CODE_VERSION;
+
   @Override
   public Integer call() {
     // Every check of the config and the folder happens before Spark starts.
     ExperimentConfig config = ExperimentConfig.load(conf, overrides);
     StorageFolder dir = StorageFolder.of(out != null ? out : "results/" + config.name());
-    ExperimentFolder.check(dir, config);
-    TrainJob.requireDeltaRuns(dir);
-    PrintStream progress = System.err;
-    SparkSession spark = Spark.session("lottery train " + config.name(), master);
-    TrainJob.Summary s = TrainJob.run(spark, config, StorageFolder.of(spark, dir.uri()),
-        new TrainJob.Options(chunkNeuronSteps, progress, 5.0));
+    ResultsFolder.requireExperiment(dir, config);
+    GridCheck.requireMemory(config, master);
+    if (!yes) {
+      GridCheck.timeNote(config, master).ifPresent(note -> {
+        spec.commandLine().getErr().println(note);
+        spec.commandLine().getErr().flush();
+      });
+    }
+    AtomicInteger committed = new AtomicInteger(-1);
+    TrainJob.Options options = UserError.fromInput(() -> new TrainJob.Options(chunkNeuronSteps,
+        System.err, 5.0, codeVersion, allowCodeChange, committed));
+    Stop stop = new Stop(config.taskCount(), dir, committed);
+    TrainJob.Summary s;
+    try {
+      SparkSession spark = Spark.session("lottery train " + config.name(), master);
+      s = TrainJob.run(spark, config, StorageFolder.of(spark, dir.uri()), options);
+    } catch (RuntimeException e) {
+      if (stop.stopping.get()) {
+        return 130; // the JVM exits with its signal's code (130, 143) anyway; the hook says what is kept
+      }
+      throw e;
+    } finally {
+      stop.close();
+    }
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
         "train %s: %d networks in %s/runs (config hash %s): %d were there, %d trained in %d chunks, %.1f s",
         config.name(), s.tasks(), dir, config.hash(), s.alreadyDone(), s.trained(), s.chunks(), s.seconds()));
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * Ctrl-C or SIGTERM while training: Spark's own shutdown hook stops the context, which fails the
+   * running job with a trace; instead, the train ends quietly and this hook prints one line saying
+   * what was committed and how to resume (the JVM exits with 130 or 143).
+   */
+  private final class Stop implements AutoCloseable {
+    final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch trainEnded = new CountDownLatch(1);
+    private final Thread hook;
+
+    Stop(int total, StorageFolder dir, AtomicInteger committed) {
+      PrintWriter err = spec.commandLine().getErr();
+      hook = new Thread(() -> {
+        stopping.set(true);
+        try {
+          trainEnded.await(30, TimeUnit.SECONDS); // a chunk's commit in flight lands or not first
+        } catch (InterruptedException ignored) {
+          // print what is known now
+        }
+        int done = committed.get();
+        err.println("lottery train: stopped; " + (done < 0 ? "nothing new was committed"
+            : done + " of " + total + " networks are committed in " + dir.resolve("runs"))
+            + "; the same command resumes the rest");
+        err.flush();
+      }, "train-stopped");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
+      trainEnded.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs now
+      }
+    }
   }
 }

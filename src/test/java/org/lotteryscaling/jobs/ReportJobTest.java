@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.report.Claim;
 import org.lotteryscaling.report.ClaimsTable;
@@ -192,7 +193,7 @@ class ReportJobTest {
   }
 
   private static String message(Path dir) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> ReportJob.run(spark, dir.toString(), null).report());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     return e.getMessage();
