@@ -53,9 +53,6 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--allow-code-change", description = "resume into runs written by another code version (recorded in DIR/" + TrainJob.CODE_CHANGES_FILE + ")")
   boolean allowCodeChange;
 
-  /** The code version written into the rows; tests set another to fake a code change. */
-  String codeVersion = TrainJob.CODE_VERSION;
-
   @Override
   public Integer call() {
     // Every check of the config and the folder happens before Spark starts.
@@ -71,13 +68,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
     AtomicInteger committed = new AtomicInteger(-1);
     TrainJob.Options options = UserError.fromInput(() -> new TrainJob.Options(chunkNeuronSteps,
-        System.err, 5.0, codeVersion, allowCodeChange, committed));
+        System.err, 5.0, TrainJob.CODE_VERSION, allowCodeChange, committed));
     Stop stop = new Stop(config.taskCount(), dir, committed);
     TrainJob.Summary s;
     try {
       SparkSession spark = Spark.session("lottery train " + config.name(), master);
       s = TrainJob.run(spark, config, StorageFolder.of(spark, dir.uri()), options);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's SparkException is checked, thrown undeclared
       if (stop.stopping.get()) {
         return 130; // the JVM exits with its signal's code (130, 143) anyway; the hook says what is kept
       }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,9 @@ class ConvertJobTest {
     assertEquals(before.keySet(), after.keySet());
     before.forEach((key, row) -> assertEquals(row.<Double>getAs("train_loss"),
         after.get(key).<Double>getAs("train_loss"), key));
-    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), TrainJobTest.quiet(Long.MAX_VALUE / 4));
+    // Its rows are 0.1's: this code resumes them only when told to (--allow-code-change).
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), new TrainJob.Options(
+        Long.MAX_VALUE / 4, null, 1.0, TrainJob.CODE_VERSION, true, new AtomicInteger()));
     assertEquals(12, s.alreadyDone());
     assertEquals(0, s.trained());
 

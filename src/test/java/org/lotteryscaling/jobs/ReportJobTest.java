@@ -164,7 +164,7 @@ class ReportJobTest {
 
   @Test
   void badFoldersAreOneLineUserErrors(@TempDir Path dir) throws IOException {
-    assertTrue(message(dir.resolve("nowhere")).contains("does not exist"));
+    assertTrue(message(dir.resolve("nowhere")).startsWith("no such results folder"));
     assertTrue(message(dir).contains("not a results folder"));
     Files.createDirectories(dir.resolve("runs"));
     Files.writeString(dir.resolve("runs/part-0.parquet"), "not parquet");
@@ -178,7 +178,7 @@ class ReportJobTest {
         dir.resolve("nowhere").toString());
     assertEquals(Lottery.USAGE_ERROR, code);
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
-    assertTrue(err.toString().startsWith("lottery: results folder "), err.toString());
+    assertTrue(err.toString().startsWith("lottery: no such results folder "), err.toString());
   }
 
   @Test
