@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.jobs.ResultsFolder;
@@ -66,10 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
       });
     }
-    AtomicInteger committed = new AtomicInteger(-1);
+    TrainJob.Control control = new TrainJob.Control();
     TrainJob.Options options = UserError.fromInput(() -> new TrainJob.Options(chunkNeuronSteps,
-        System.err, 5.0, TrainJob.CODE_VERSION, allowCodeChange, committed));
-    Stop stop = new Stop(config.taskCount(), dir, committed);
+        System.err, 5.0, TrainJob.CODE_VERSION, allowCodeChange, control));
+    Stop stop = new Stop(config.taskCount(), dir, control);
     TrainJob.Summary s;
     try {
       SparkSession spark = Spark.session("lottery train " + config.name(), master);
@@ -90,38 +91,45 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C or SIGTERM while training: Spark's own shutdown hook stops the context, which fails the
-   * running job with a trace; instead, the train ends quietly and this hook prints one line saying
-   * what was committed and how to resume (the JVM exits with 130 or 143).
+   * Ctrl-C or SIGTERM while training: Spark's own shutdown hook would stop the context under the
+   * running job (a trace, and a chunk's commit cut off, its count unknown). This hook runs before
+   * Spark's (Hadoop's hook manager, by priority): it cancels the chunk training now, lets a commit
+   * in flight finish, and prints one line saying what is committed and how to resume; then
+   * Spark stops and the JVM exits with 130 or 143.
    */
   private final class Stop implements AutoCloseable {
+    /** Above Spark's own hook (Hadoop's FileSystem priority + 30), which stops the SparkContext. */
+    private static final int PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
+    private static final long WAIT_SECONDS = 100;
+
     final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch trainEnded = new CountDownLatch(1);
-    private final Thread hook;
+    private final Runnable hook;
 
-    Stop(int total, StorageFolder dir, AtomicInteger committed) {
+    Stop(int total, StorageFolder dir, TrainJob.Control control) {
       PrintWriter err = spec.commandLine().getErr();
-      hook = new Thread(() -> {
+      hook = () -> {
         stopping.set(true);
+        control.requestStop();
         try {
-          trainEnded.await(30, TimeUnit.SECONDS); // a chunk's commit in flight lands or not first
+          trainEnded.await(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException ignored) {
           // print what is known now
         }
-        int done = committed.get();
+        int done = control.committed();
         err.println("lottery train: stopped; " + (done < 0 ? "nothing new was committed"
             : done + " of " + total + " networks are committed in " + dir.resolve("runs"))
             + "; the same command resumes the rest");
         err.flush();
-      }, "train-stopped");
-      Runtime.getRuntime().addShutdownHook(hook);
+      };
+      ShutdownHookManager.get().addShutdownHook(hook, PRIORITY, WAIT_SECONDS + 10, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
       trainEnded.countDown();
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        ShutdownHookManager.get().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // the hook runs now
       }

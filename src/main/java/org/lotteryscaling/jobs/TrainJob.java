@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -71,11 +72,10 @@ public final class TrainJob {
   /**
    * How a train runs (nothing here changes a result). {@code codeVersion} is written into the
    * rows; rows of the folder written by another one are refused unless {@code allowCodeChange}.
-   * {@code committed} counts the networks the folder holds, as chunks commit (for a caller that
-   * reports it when the train is stopped).
+   * {@code control} lets a caller stop the train and know what it committed.
    */
   public record Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds,
-      String codeVersion, boolean allowCodeChange, AtomicInteger committed) {
+      String codeVersion, boolean allowCodeChange, Control control) {
     public Options {
       if (chunkNeuronStepsPerCore < 1) {
         throw new IllegalArgumentException("chunk size must be >= 1 neuron-step, got " + chunkNeuronStepsPerCore);
@@ -83,7 +83,57 @@ public final class TrainJob {
     }
 
     public Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds) {
-      this(chunkNeuronStepsPerCore, progress, progressSeconds, CODE_VERSION, false, new AtomicInteger());
+      this(chunkNeuronStepsPerCore, progress, progressSeconds, CODE_VERSION, false, new Control());
+    }
+  }
+
+  /** The Spark job group of a chunk's training (not its commit), which a stop cancels. */
+  private static final String TRAINING_JOBS = "lottery-train-chunk";
+
+  /**
+   * Between a train and its caller (another thread, e.g. a shutdown hook): how many networks the
+   * folder holds as chunks commit, and a request to stop.
+   */
+  public static final class Control {
+    private final AtomicInteger committed = new AtomicInteger(-1);
+    private volatile boolean stopRequested;
+    private volatile SparkContext spark;
+
+    /** Networks DIR/runs holds, as far as this train knows; -1 before it has read the table. */
+    public int committed() {
+      return committed.get();
+    }
+
+    /**
+     * Stops the train at its next safe point: the chunk training now is cancelled, a chunk
+     * committing now commits; then {@link TrainJob#run} throws {@link Stopped}.
+     */
+    public void requestStop() {
+      stopRequested = true;
+      SparkContext context = spark;
+      if (context != null) {
+        context.cancelJobGroup(TRAINING_JOBS);
+      }
+    }
+
+    private void stopIfRequested() {
+      if (stopRequested) {
+        throw new Stopped(committed.get());
+      }
+    }
+  }
+
+  /** A train stopped on request ({@link Control#requestStop}), with the networks committed. */
+  public static final class Stopped extends RuntimeException {
+    private final int committed;
+
+    Stopped(int committed) {
+      super("train stopped with " + committed + " networks committed");
+      this.committed = committed;
+    }
+
+    public int committed() {
+      return committed;
     }
   }
 
@@ -95,8 +145,10 @@ public final class TrainJob {
     ExperimentFolder.claim(dir, config);
     List<TaskKey> grid = config.tasks();
     ResultsFolder.requireDelta(dir, dir.resolve(Tables.RUNS));
+    Control control = options.control();
+    control.spark = spark.sparkContext();
     Set<TaskKey> done = committedTasks(spark, config, dir, options);
-    options.committed().set(done.size());
+    control.committed.set(done.size());
     List<TaskKey> missing = new ArrayList<>();
     for (TaskKey key : grid) {
       if (!done.contains(key)) {
@@ -109,8 +161,10 @@ public final class TrainJob {
     try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
         done.size(), options.progress(), options.progressSeconds())) {
       for (List<TaskKey> chunk : chunks) {
-        commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores), options.codeVersion());
-        options.committed().addAndGet(chunk.size());
+        control.stopIfRequested();
+        commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores), options.codeVersion(),
+            control);
+        control.committed.addAndGet(chunk.size());
         progress.chunkCommitted(chunk.size());
       }
     }
@@ -151,7 +205,7 @@ public final class TrainJob {
    * train is tried again with the same rows, not a retraining.
    */
   static void commitChunk(SparkSession spark, ExperimentConfig config, StorageFolder dir,
-      List<TaskKey> chunk, int partitions, String codeVersion) {
+      List<TaskKey> chunk, int partitions, String codeVersion, Control control) {
     List<List<TaskKey>> bins = Partitioner.balance(chunk,
         key -> TaskCost.neuronSteps(config.settings(), key), partitions);
     List<ArrayList<String>> encoded = new ArrayList<>(bins.size());
@@ -165,8 +219,14 @@ public final class TrainJob {
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(encoded, encoded.size())
         .flatMap(keys -> trainPartition(configText, hash, codeVersion, keys));
-    spark.sparkContext().setJobDescription("train " + config.name() + ": " + chunk.size() + " networks");
-    List<Row> trained = collectWithRetries(rows);
+    spark.sparkContext().setJobGroup(TRAINING_JOBS,
+        "train " + config.name() + ": " + chunk.size() + " networks", false);
+    List<Row> trained;
+    try {
+      trained = collectWithRetries(rows, control);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
     DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
         spark.createDataFrame(trained, Tables.RUNS_SCHEMA), partitionsOf(chunk), Tables.RUNS_KEY);
   }
@@ -185,12 +245,14 @@ public final class TrainJob {
    * The chunk's rows. A lost executor past spark.task.maxFailures fails the job; the whole chunk
    * is worth another try (its networks are a pure function of their tasks).
    */
-  private static List<Row> collectWithRetries(JavaRDD<Row> rows) {
+  private static List<Row> collectWithRetries(JavaRDD<Row> rows, Control control) {
     int attempts = 3;
     for (int attempt = 1; ; attempt++) {
       try {
+        control.stopIfRequested();
         return rows.collect();
       } catch (Exception e) {
+        control.stopIfRequested(); // a stop cancels the job: not a failure to retry
         if (!(e instanceof SparkException || e.getCause() instanceof SparkException) || attempt == attempts) {
           throw sneaky(e);
         }

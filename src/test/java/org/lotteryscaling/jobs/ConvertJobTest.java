@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class ConvertJobTest {
         after.get(key).<Double>getAs("train_loss"), key));
     // Its rows are 0.1's: this code resumes them only when told to (--allow-code-change).
     TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), new TrainJob.Options(
-        Long.MAX_VALUE / 4, null, 1.0, TrainJob.CODE_VERSION, true, new AtomicInteger()));
+        Long.MAX_VALUE / 4, null, 1.0, TrainJob.CODE_VERSION, true, new TrainJob.Control()));
     assertEquals(12, s.alreadyDone());
     assertEquals(0, s.trained());
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class TrainCodeVersionTest {
       "training { steps = 50, decay-every = 25, curve-points = 4 }");
 
   private static TrainJob.Options options(String code, boolean allow) {
-    return new TrainJob.Options(Long.MAX_VALUE / 4, null, 1.0, code, allow, new AtomicInteger());
+    return new TrainJob.Options(Long.MAX_VALUE / 4, null, 1.0, code, allow, new TrainJob.Control());
   }
 
   @Test
