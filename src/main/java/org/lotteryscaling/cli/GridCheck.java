@@ -53,7 +53,7 @@ final class GridCheck {
     if (bytes * atOnce > heap) {
       throw new UserError(String.format(Locale.ROOT, "width %d needs about %s per network (2 x width"
           + " x %d points doubles), %s for the %d trained at once, but the heap holds at most %s;"
-          + " use narrower widths, fewer points, or a larger heap (JAVA_OPTS=-Xmx...)",
+          + " use narrower widths, fewer points, or a larger heap (LOTTERY_JAVA_OPTS=-Xmx...)",
           widest.width(), gib(bytes), points, gib(bytes * atOnce), atOnce, gib(heap)));
     }
   }
