@@ -178,7 +178,7 @@ class ReportJobTest {
         dir.resolve("nowhere").toString());
     assertEquals(Lottery.USAGE_ERROR, code);
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
-    assertTrue(err.toString().startsWith("lottery: no such results folder "), err.toString());
+    assertTrue(err.toString().startsWith("lottery: no such results folder: "), err.toString());
   }
 
   @Test
