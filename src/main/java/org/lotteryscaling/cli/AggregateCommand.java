@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.jobs.AggregateJob;
 import org.lotteryscaling.jobs.AggregateSettings;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AggregateSettings settings = new AggregateSettings(bins, resamples, seed);
+    AggregateSettings settings = UserError.fromInput(() -> new AggregateSettings(bins, resamples, seed));
     long start = System.nanoTime();
     Map<String, Long> written = AggregateJob.run(master, results, settings);
     PrintWriter out = spec.commandLine().getOut();

@@ -3,12 +3,13 @@ package org.lotteryscaling.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.jobs.AnalyzeJob;
 import org.lotteryscaling.jobs.AnalyzeSettings;
 import org.lotteryscaling.jobs.ExperimentFolder;
 import org.lotteryscaling.jobs.ResultsFolder;
-import org.lotteryscaling.jobs.StorageFolder;
 import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.jobs.StorageFolder;
 import org.lotteryscaling.task.DataSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,14 +81,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     StorageFolder dir = StorageFolder.of(results);
     ResultsFolder.requireRuns(dir); // before starting Spark
     DataSettings data = experimentData(dir);
-    AnalyzeSettings settings = new AnalyzeSettings(
+    AnalyzeSettings settings = UserError.fromInput(() -> new AnalyzeSettings(
         points != null ? points : data.trainPoints(),
         testPoints != null ? testPoints : data.testPoints(),
         low != null ? low : data.low(),
         high != null ? high : data.high(),
         dataSeed != null ? dataSeed : data.dataSeed(),
         neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths, algorithmLossCut,
-        maxAlgorithms, gridPoints, peakBandwidth);
+        maxAlgorithms, gridPoints, peakBandwidth));
     AnalyzeJob.run(Spark.session("lottery-analyze", master), results, settings,
         spec.commandLine().getOut());
     return 0;

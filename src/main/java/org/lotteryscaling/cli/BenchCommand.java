@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.KernelType;
@@ -71,16 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (width < 1 || steps < 1 || repeats < 1) {
-      throw new IllegalArgumentException("width, steps and repeats must be >= 1, got width=" + width
+      throw new UserError("width, steps and repeats must be >= 1, got width=" + width
           + " steps=" + steps + " repeats=" + repeats);
     }
     if (!clock.equals("wall") && !clock.equals("cpu")) {
-      throw new IllegalArgumentException("unknown clock '" + clock + "' (allowed: wall, cpu)");
+      throw new UserError("unknown clock '" + clock + "' (allowed: wall, cpu)");
     }
-    KernelType kernelType = KernelType.parse(kernel).resolved();
-    TaskKey key = new TaskKey(Target.parse(target), Activation.parse(activation), width, 0);
-    DataSettings data = new DataSettings(points, points, -2.0, 2.0, 0L);
-    TrainSettings training = TrainSettings.paper().withSteps(steps);
+    KernelType kernelType = UserError.fromInput(() -> KernelType.parse(kernel).resolved());
+    TaskKey key = UserError.fromInput(
+        () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, 0));
+    DataSettings data = UserError.fromInput(() -> new DataSettings(points, points, -2.0, 2.0, 0L));
+    TrainSettings training = UserError.fromInput(() -> TrainSettings.paper().withSteps(steps));
     Dataset train = DataSampler.train(key.target(), data);
     Dataset test = DataSampler.test(key.target(), data);
     Network init = TaskRunner.initialNetwork(new TaskSettings(0L, data, training), key);

@@ -3,6 +3,7 @@ package org.lotteryscaling.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.jobs.ReportJob;
+import org.lotteryscaling.jobs.ResultsFolder;
 import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.report.Claim;
 import org.lotteryscaling.report.Figure;
@@ -34,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReportJob.requireResultsFolder(results);
+    ResultsFolder.requireResultTables(results); // before starting Spark
     ReportJob.Rendered rendered = ReportJob.run(Spark.session("lottery-report", master), results, reportDir);
     Report.Rendered r = rendered.report();
     long drawn = r.figures().stream().filter(Figure::isDrawn).count();

@@ -130,7 +130,7 @@ final class ResultTable {
       }
       Object v = values.get(c);
       String text = v == null ? "" : v instanceof List<?> || v instanceof Map<?, ?>
-          ? new Json().any(v).toString() : v.toString();
+          ? JsonText.of(v) : v.toString();
       boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
           || text.indexOf('\r') >= 0;
       s.append(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
@@ -141,11 +141,7 @@ final class ResultTable {
   private String jsonLines() {
     StringBuilder s = new StringBuilder();
     for (List<Object> row : rows) {
-      Json j = new Json().begin();
-      for (int c = 0; c < columns.size(); c++) {
-        j.key(columns.get(c)).any(row.get(c));
-      }
-      s.append(j.end()).append('\n');
+      s.append(JsonText.object(columns, row)).append('\n');
     }
     return s.toString().stripTrailing();
   }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.task.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key, e.g. --set seeds=10")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--yes", description = "no note before a grid estimated to take over an hour (for scripts)")
+  boolean yes;
+
+  @Option(names = "--allow-code-change", description = "resume into runs written by another code version (see train)")
+  boolean allowCodeChange;
+
   @Override
   public Integer call() {
     if ((conf == null) == (positionalConf == null)) {
@@ -53,6 +60,12 @@ public final class RunCommand implements Callable<Integer> {
     for (String o : overrides) {
       train.add("--set");
       train.add(o);
+    }
+    if (yes) {
+      train.add("--yes");
+    }
+    if (allowCodeChange) {
+      train.add("--allow-code-change");
     }
     List<List<String>> steps = List.of(train,
         new ArrayList<>(List.of("aggregate", "--results", dir)),

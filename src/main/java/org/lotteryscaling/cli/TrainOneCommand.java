@@ -1,7 +1,10 @@
 package org.lotteryscaling.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
@@ -87,10 +90,11 @@ public final class TrainOneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TaskKey key = new TaskKey(Target.parse(target), Activation.parse(activation), width, seed);
-    TaskSettings settings = new TaskSettings(experimentSeed,
+    TaskKey key = UserError.fromInput(
+        () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, seed));
+    TaskSettings settings = UserError.fromInput(() -> new TaskSettings(experimentSeed,
         new DataSettings(points, testPoints, low, high, dataSeed),
-        new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints));
+        new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints)));
     TrainResult result = TaskRunner.run(settings, key);
     spec.commandLine().getOut().println(json ? toJson(key, result) : summary(key, result));
     spec.commandLine().getOut().flush();
@@ -99,28 +103,27 @@ public final class TrainOneCommand implements Callable<Integer> {
 
   static String toJson(TaskKey key, TrainResult r) {
     Network net = r.network();
-    Json j = new Json().begin()
-        .key("target").value(key.target().id())
-        .key("activation").value(key.activation().id())
-        .key("width").value(key.width())
-        .key("seed").value(key.seedIndex())
-        .key("train_loss").value(r.trainLoss())
-        .key("test_loss").value(r.testLoss())
-        .key("status").value(r.status().id())
-        .key("steps").value(r.stepsDone())
-        .key("seconds").value(r.seconds())
-        .key("params").begin()
-        .key("w").array(net.wMatrix())
-        .key("b").array(net.bVector())
-        .key("v").array(net.vVector())
-        .key("c").value(net.c())
-        .end()
-        .key("curve").begin()
-        .key("step").array(r.curveSteps())
-        .key("loss").array(r.curveLoss())
-        .end()
-        .end();
-    return j.toString();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("w", net.wMatrix());
+    params.put("b", net.bVector());
+    params.put("v", net.vVector());
+    params.put("c", net.c());
+    Map<String, Object> curve = new LinkedHashMap<>();
+    curve.put("step", r.curveSteps());
+    curve.put("loss", r.curveLoss());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("target", key.target().id());
+    json.put("activation", key.activation().id());
+    json.put("width", key.width());
+    json.put("seed", key.seedIndex());
+    json.put("train_loss", r.trainLoss());
+    json.put("test_loss", r.testLoss());
+    json.put("status", r.status().id());
+    json.put("steps", r.stepsDone());
+    json.put("seconds", r.seconds());
+    json.put("params", params);
+    json.put("curve", curve);
+    return JsonText.of(json);
   }
 
   static String summary(TaskKey key, TrainResult r) {

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.mechanism.ActivationCurves;
 import org.lotteryscaling.mechanism.CanonicalPair;
 import org.lotteryscaling.mechanism.Distillation;
@@ -78,8 +79,7 @@ public final class AnalyzeJob {
       runs.limit(1).count(); // surface a corrupt table here, as one line
       return OkNetworks.of(runs);
     } catch (Exception e) { // Spark's own exceptions are checked (SparkException) or not
-      throw new IllegalArgumentException("cannot read " + folder.dir().resolve(Tables.RUNS) + ": "
-          + ResultsFolder.firstLine(e));
+      throw ResultsFolder.unreadable("cannot read " + folder.dir().resolve(Tables.RUNS), e);
     }
   }
 
@@ -93,7 +93,7 @@ public final class AnalyzeJob {
       double again = network(row).meanSquaredError(activation(row),
           DataSampler.train(target(row), s.data()));
       if (Math.abs(again - stored) > 1e-6 * Math.abs(stored) + 1e-300) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new UserError(String.format(Locale.ROOT,
             "the training data regenerated from the data settings (%d points on [%s, %s], data seed %d)"
                 + " does not reproduce the stored train_loss of %s/%s/N=%d/seed=%d (%.6e vs %.6e):"
                 + " pass the experiment's data settings",

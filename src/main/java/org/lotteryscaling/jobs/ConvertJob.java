@@ -28,8 +28,7 @@ public final class ConvertJob {
         try {
           DeltaTables.convert(spark, table, partitions);
         } catch (Exception e) {
-          throw new IllegalArgumentException("cannot convert " + table + " to Delta: "
-              + ResultsFolder.firstLine(e));
+          throw ResultsFolder.unreadable("cannot convert " + table + " to Delta", e);
         }
         out.add(new Converted(table.name(), true));
       }

@@ -1,5 +1,6 @@
 package org.lotteryscaling.jobs;
 
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**
@@ -17,7 +18,7 @@ public final class ExperimentFolder {
 
   /**
    * Makes {@code dir} the folder of {@code config} (creating it and experiment.conf) or checks that
-   * it already is. Refuses, with a one-line IllegalArgumentException, a folder of another
+   * it already is. Refuses, with a one-line UserError, a folder of another
    * experiment or a runs table without experiment.conf.
    */
   public static void claim(StorageFolder dir, ExperimentConfig config) {
@@ -31,12 +32,13 @@ public final class ExperimentFolder {
   }
 
   /**
-   * The checks of {@link #claim} that need no writing, for before Spark starts: refuses a folder
+   * The checks of {@link #claim} that need no writing, for before Spark starts (commands call
+   * them through {@link ResultsFolder#requireExperiment}): refuses a folder
    * of another experiment or a foreign runs table; a missing folder is fine.
    */
   public static void check(StorageFolder dir, ExperimentConfig config) {
     if (dir.isFile()) {
-      throw new IllegalArgumentException("results folder " + dir + " is a file, not a folder");
+      throw new UserError("results folder " + dir + " is a file, not a folder");
     }
     if (!dir.isDirectory()) {
       return;
@@ -45,14 +47,14 @@ public final class ExperimentFolder {
     if (file.exists()) {
       ExperimentConfig stored = read(dir);
       if (!stored.hash().equals(config.hash())) {
-        throw new IllegalArgumentException("results folder " + dir + " holds experiment '"
+        throw new UserError("results folder " + dir + " holds experiment '"
             + stored.name() + "' (config hash " + stored.hash() + "), not this config (hash "
             + config.hash() + "); use another --out, or the config in " + file);
       }
       return;
     }
     if (dir.resolve(Tables.RUNS).exists()) {
-      throw new IllegalArgumentException("results folder " + dir + " has a runs table but no "
+      throw new UserError("results folder " + dir + " has a runs table but no "
           + EXPERIMENT_FILE + ": not a folder this train wrote; use another --out");
     }
   }
@@ -67,8 +69,8 @@ public final class ExperimentFolder {
     StorageFolder file = dir.resolve(EXPERIMENT_FILE);
     try {
       return ExperimentConfig.parse(file.readString(), dir.name());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + " is corrupt: " + e.getMessage());
+    } catch (UserError e) {
+      throw new UserError(file + " is corrupt: " + e.getMessage(), e);
     }
   }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.report.Report;
 import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.ReportData.Algorithm;
@@ -89,7 +90,7 @@ public final class ReportJob {
 
   /** The folder's tables as plain values; a folder without result tables is a user error. */
   public static ReportData read(SparkSession spark, StorageFolder dir) {
-    requireResultsFolder(dir);
+    ResultsFolder.requireResultTables(dir);
     TableReader t = new TableReader(spark, dir);
     ReportData data = new ReportData(
         dir.name(),
@@ -155,7 +156,7 @@ public final class ReportJob {
                 c.num(ENSEMBLE_ACTUAL), c.num(ENSEMBLE_HARMONIC))),
         t.unavailable());
     if (data.runs().isEmpty() && t.exists(RUNS)) {
-      throw new IllegalArgumentException(dir + " is not a results folder this version can read: "
+      throw new UserError(dir + " is not a results folder this version can read: "
           + data.whyMissing(RUNS));
     }
     return data;
@@ -194,23 +195,6 @@ public final class ReportJob {
     } catch (ClassCastException | IllegalArgumentException array) {
       double[] xs = c.doubles(column);
       return xs.length == 0 ? Double.NaN : xs[0];
-    }
-  }
-
-  /** A user error (one line) unless {@code dir} holds at least one result table: before Spark starts. */
-  public static void requireResultsFolder(String uri) {
-    requireResultsFolder(StorageFolder.of(uri));
-  }
-
-  public static void requireResultsFolder(StorageFolder dir) {
-    if (!dir.isDirectory()) {
-      throw new IllegalArgumentException("results folder " + dir + " does not exist");
-    }
-    String[] known = {RUNS, LOSS_SUMMARY, LOSS_HISTOGRAM, LOSS_MODES, SCALING_FIT, SYNERGY,
-        NEURONS, TICKETS, ALGORITHMS, ALGORITHM_CURVES, TICKET_PAIRS, TICKET_CORRELATION, DISTILLED, ENSEMBLES};
-    if (Arrays.stream(known).noneMatch(t -> dir.resolve(t).isDirectory())) {
-      throw new IllegalArgumentException(dir + " holds none of the result tables ("
-          + String.join(", ", known) + "): not a results folder");
     }
   }
 

@@ -5,18 +5,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.UserError;
+import org.lotteryscaling.task.ExperimentConfig;
 
 /**
  * One results folder DIR (any Hadoop FileSystem URI, {@link StorageFolder}): one experiment, its
- * tables in DIR/&lt;table&gt;. A folder is a results folder when DIR/runs holds a runs table (Delta,
- * or plain Parquet from before Delta); anything else is refused with a one-line
- * IllegalArgumentException before a job touches it.
+ * tables in DIR/&lt;table&gt;. Every rule about what a results folder is lives here, and every
+ * command checks through it, refusing with a one-line {@link UserError} before a job touches it:
+ * <ul>
+ *   <li>it exists, and holds a runs table (Delta, or plain Parquet from before Delta) with the
+ *       columns the jobs need ({@link #open}, {@link #requireRuns}); the report needs only one of
+ *       the result tables of {@link Tables} ({@link #requireResultTables});
+ *   <li>a job that writes tables finds no plain Parquet one ({@link #requireWritable},
+ *       {@link #requireDelta});
+ *   <li>a train's folder holds its own experiment ({@link #requireExperiment}, experiment.conf,
+ *       see {@link ExperimentFolder}).
+ * </ul>
  */
 public final class ResultsFolder {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -42,12 +54,46 @@ public final class ResultsFolder {
 
   /** The check that needs no Spark, so commands can make it before a session starts. */
   public static void requireRuns(StorageFolder dir) {
-    if (!dir.isDirectory()) {
-      throw new IllegalArgumentException("no such results folder: " + dir);
-    }
+    requireExists(dir);
     if (!dir.resolve(Tables.RUNS).isDirectory()) {
-      throw new IllegalArgumentException("not a results folder (no runs table): " + dir);
+      throw new UserError("not a results folder (no runs table): " + dir);
     }
+  }
+
+  private static void requireExists(StorageFolder dir) {
+    if (!dir.isDirectory()) {
+      throw new UserError("no such results folder: " + dir);
+    }
+  }
+
+  /** Every table a results folder may hold, as the jobs write them ({@link Tables}). */
+  public static List<String> tableNames() {
+    return Stream.concat(Tables.SCHEMAS.keySet().stream(), Tables.MECHANISM_TABLES.keySet().stream())
+        .toList();
+  }
+
+  /** For the report, which draws what it finds: DIR exists and holds at least one result table. */
+  public static void requireResultTables(StorageFolder dir) {
+    requireExists(dir);
+    List<String> known = tableNames();
+    if (known.stream().noneMatch(t -> dir.resolve(t).isDirectory())) {
+      throw new UserError(dir + " holds none of the result tables (" + String.join(", ", known)
+          + "): not a results folder");
+    }
+  }
+
+  /** As {@link #requireResultTables(StorageFolder)}, for a path or URI, before Spark starts. */
+  public static void requireResultTables(String uri) {
+    requireResultTables(StorageFolder.of(uri));
+  }
+
+  /**
+   * For a train: {@code dir} is new, or the folder of {@code config} (its experiment.conf), and
+   * its runs table, if any, is Delta. Needs no Spark.
+   */
+  public static void requireExperiment(StorageFolder dir, ExperimentConfig config) {
+    ExperimentFolder.check(dir, config);
+    requireDelta(dir, dir.resolve(Tables.RUNS));
   }
 
   /** As {@link #requireRuns(StorageFolder)}, for a path or URI. */
@@ -62,12 +108,17 @@ public final class ResultsFolder {
    */
   public ResultsFolder requireWritable() {
     for (StorageFolder table : dir.subfolders()) {
-      if (DeltaTables.isPlainParquet(table)) {
-        throw new IllegalArgumentException(table + " is a plain Parquet table (written before"
-            + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
-      }
+      requireDelta(dir, table);
     }
     return this;
+  }
+
+  /** A table of {@code dir} that exists is not plain Parquet (a job writes Delta tables only). */
+  static void requireDelta(StorageFolder dir, StorageFolder table) {
+    if (table.exists() && DeltaTables.isPlainParquet(table)) {
+      throw new UserError(table + " is a plain Parquet table (written before"
+          + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
+    }
   }
 
   public StorageFolder dir() {
@@ -102,7 +153,7 @@ public final class ResultsFolder {
     try {
       return Tables.read(spark, dir, name);
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot read table " + name + " of " + dir + ": " + firstLine(e));
+      throw unreadable("cannot read table " + name + " of " + dir, e);
     }
   }
 
@@ -112,7 +163,7 @@ public final class ResultsFolder {
       try {
         stored = DeltaTables.read(spark, runs, null).schema();
       } catch (Exception e) {
-        throw new IllegalArgumentException("cannot read " + runs + " as a Delta table: " + firstLine(e));
+        throw unreadable("cannot read " + runs + " as a Delta table", e);
       }
     } else {
       List<StorageFolder> files = parquetFiles(runs);
@@ -120,20 +171,20 @@ public final class ResultsFolder {
         if (runs.resolve("_SUCCESS").exists()) {
           return; // an empty runs table of before Delta: written, with no rows
         }
-        throw new IllegalArgumentException("not a results folder (" + runs + " holds no table)");
+        throw new UserError("not a results folder (" + runs + " holds no table)");
       }
       requireParquetFiles(files);
       try {
         stored = spark.read().parquet(runs.uri()).schema();
       } catch (Exception e) {
-        throw new IllegalArgumentException("cannot read " + runs + " as Parquet: " + firstLine(e));
+        throw unreadable("cannot read " + runs + " as Parquet", e);
       }
     }
     for (String column : REQUIRED_RUNS_COLUMNS) {
       DataType expected = Tables.RUNS_SCHEMA.apply(column).dataType();
       StructField actual = find(stored, column);
       if (actual == null || !actual.dataType().equals(expected)) {
-        throw new IllegalArgumentException("not a runs table: " + runs + " has no column " + column
+        throw new UserError("not a runs table: " + runs + " has no column " + column
             + " of type " + expected.simpleString());
       }
     }
@@ -150,7 +201,7 @@ public final class ResultsFolder {
       boolean ok = size >= 12 && Arrays.equals(file.readBytes(0, 4), magic)
           && Arrays.equals(file.readBytes(size - 4, 4), magic);
       if (!ok) {
-        throw new IllegalArgumentException("cannot read " + file + ": not a Parquet file");
+        throw new UserError("cannot read " + file + ": not a Parquet file");
       }
     }
   }
@@ -173,6 +224,27 @@ public final class ResultsFolder {
         .filter(f -> f.name().endsWith(".parquet"))
         .filter(f -> DeltaTables.visible(f.relativeTo(folder)))
         .toList();
+  }
+
+  /**
+   * Spark's failure to read or write the user's files (a corrupt or foreign table: Spark's
+   * exceptions, possibly wrapped once) as a one-line UserError, {@code what} and Spark's first
+   * line; anything else (a bug) is rethrown as it is.
+   */
+  public static UserError unreadable(String what, Exception e) {
+    if (e instanceof SparkThrowable || e.getCause() instanceof SparkThrowable) {
+      return new UserError(what + ": " + firstLine(e), e);
+    }
+    if (e instanceof java.io.IOException io) {
+      throw new java.io.UncheckedIOException(what + ": " + firstLine(e), io);
+    }
+    throw ResultsFolder.<RuntimeException>sneaky(e);
+  }
+
+  /** Spark's Scala code throws checked exceptions undeclared; rethrow them as they are. */
+  @SuppressWarnings("unchecked")
+  static <E extends Exception> E sneaky(Exception e) throws E {
+    throw (E) e;
   }
 
   /** The first non-blank line of an exception's message: Spark's messages run to many lines. */

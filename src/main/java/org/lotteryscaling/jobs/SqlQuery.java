@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.UserError;
 
 /**
  * Spark SQL over a results folder: every table registered as a view under its name, the query's
@@ -38,7 +39,7 @@ public final class SqlQuery {
       rows = result.collectAsList();
     } catch (Exception e) {
       if (e instanceof SparkThrowable) {
-        throw new IllegalArgumentException(ResultsFolder.firstLine(e));
+        throw new UserError(ResultsFolder.firstLine(e), e); // the query is the user's
       }
       throw e;
     }

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.UserError;
 
 /**
  * A folder on any Hadoop FileSystem: a plain path (the default file system, the local disk unless
@@ -58,21 +59,21 @@ public final class StorageFolder {
 
   static StorageFolder of(String uri, Configuration conf) {
     if (uri == null || uri.isBlank()) {
-      throw new IllegalArgumentException("a results folder must be a path or URI, got an empty one");
+      throw new UserError("a results folder must be a path or URI, got an empty one");
     }
     Path path;
     try {
       path = new Path(uri);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a path or URI: '" + uri + "' (" + e.getMessage() + ")");
+      throw new UserError("not a path or URI: '" + uri + "' (" + e.getMessage() + ")", e);
     }
     FileSystem fs;
     try {
       fs = path.getFileSystem(conf);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot use " + uri + ": " + ResultsFolder.firstLine(e)
+      throw new UserError("cannot use " + uri + ": " + ResultsFolder.firstLine(e)
           + (e.getMessage() != null && e.getMessage().contains("No FileSystem for scheme")
-              ? " (put its Hadoop connector on the classpath)" : ""));
+              ? " (put its Hadoop connector on the classpath)" : ""), e);
     }
     // The local file system's checksummed wrapper would add .crc files beside ours.
     if (fs instanceof LocalFileSystem local) {
@@ -193,6 +194,23 @@ public final class StorageFolder {
         fs.rename(temp.path, path);
       }
       fs.delete(temp.path, false);
+      return null;
+    });
+  }
+
+  /**
+   * Adds one line to this text file (creating it): the whole file is rewritten through a temporary
+   * one, since not every file system appends. For small logs written by one process at a time.
+   */
+  public void appendLine(String line) {
+    String before = exists() ? readString() : "";
+    StorageFolder temp = parent().resolve("_" + name() + "." + UUID.randomUUID() + ".tmp");
+    call(() -> {
+      try (OutputStream out = fs.create(temp.path, false)) {
+        out.write((before + line + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(path, false);
+      fs.rename(temp.path, path);
       return null;
     });
   }

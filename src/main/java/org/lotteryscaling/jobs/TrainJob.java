@@ -9,12 +9,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.CodeVersion;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.task.DataSampler;
@@ -52,8 +55,11 @@ import org.lotteryscaling.task.TaskSettings;
 public final class TrainJob {
   private TrainJob() {}
 
-  /** Written into every row's code_version. */
-  public static final String CODE_VERSION = "lottery-scaling 0.1.0";
+  /** Written into every row's code_version: this build's version and git commit. */
+  public static final String CODE_VERSION = CodeVersion.current();
+
+  /** Where a train that resumed rows of another code version (--allow-code-change) says so. */
+  public static final String CODE_CHANGES_FILE = "code-changes.log";
 
   /**
    * Default chunk size: neuron-steps per core, 35 to 55 s of the vector kernel per core (silu at
@@ -63,12 +69,71 @@ public final class TrainJob {
    */
   public static final long DEFAULT_CHUNK_NEURON_STEPS_PER_CORE = 25_000_000_000L;
 
-  /** How a train runs (nothing here changes a result). */
-  public record Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds) {
+  /**
+   * How a train runs (nothing here changes a result). {@code codeVersion} is written into the
+   * rows; rows of the folder written by another one are refused unless {@code allowCodeChange}.
+   * {@code control} lets a caller stop the train and know what it committed.
+   */
+  public record Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds,
+      String codeVersion, boolean allowCodeChange, Control control) {
     public Options {
       if (chunkNeuronStepsPerCore < 1) {
         throw new IllegalArgumentException("chunk size must be >= 1 neuron-step, got " + chunkNeuronStepsPerCore);
       }
+    }
+
+    public Options(long chunkNeuronStepsPerCore, PrintStream progress, double progressSeconds) {
+      this(chunkNeuronStepsPerCore, progress, progressSeconds, CODE_VERSION, false, new Control());
+    }
+  }
+
+  /** The Spark job group of a chunk's training (not its commit), which a stop cancels. */
+  private static final String TRAINING_JOBS = "lottery-train-chunk";
+
+  /**
+   * Between a train and its caller (another thread, e.g. a shutdown hook): how many networks the
+   * folder holds as chunks commit, and a request to stop.
+   */
+  public static final class Control {
+    private final AtomicInteger committed = new AtomicInteger(-1);
+    private volatile boolean stopRequested;
+    private volatile SparkContext spark;
+
+    /** Networks DIR/runs holds, as far as this train knows; -1 before it has read the table. */
+    public int committed() {
+      return committed.get();
+    }
+
+    /**
+     * Stops the train at its next safe point: the chunk training now is cancelled, a chunk
+     * committing now commits; then {@link TrainJob#run} throws {@link Stopped}.
+     */
+    public void requestStop() {
+      stopRequested = true;
+      SparkContext context = spark;
+      if (context != null) {
+        context.cancelJobGroup(TRAINING_JOBS);
+      }
+    }
+
+    private void stopIfRequested() {
+      if (stopRequested) {
+        throw new Stopped(committed.get());
+      }
+    }
+  }
+
+  /** A train stopped on request ({@link Control#requestStop}), with the networks committed. */
+  public static final class Stopped extends RuntimeException {
+    private final int committed;
+
+    Stopped(int committed) {
+      super("train stopped with " + committed + " networks committed");
+      this.committed = committed;
+    }
+
+    public int committed() {
+      return committed;
     }
   }
 
@@ -79,8 +144,11 @@ public final class TrainJob {
     long start = System.nanoTime();
     ExperimentFolder.claim(dir, config);
     List<TaskKey> grid = config.tasks();
-    requireDeltaRuns(dir);
-    Set<TaskKey> done = committedTasks(spark, config, dir);
+    ResultsFolder.requireDelta(dir, dir.resolve(Tables.RUNS));
+    Control control = options.control();
+    control.spark = spark.sparkContext();
+    Set<TaskKey> done = committedTasks(spark, config, dir, options);
+    control.committed.set(done.size());
     List<TaskKey> missing = new ArrayList<>();
     for (TaskKey key : grid) {
       if (!done.contains(key)) {
@@ -93,7 +161,10 @@ public final class TrainJob {
     try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
         done.size(), options.progress(), options.progressSeconds())) {
       for (List<TaskKey> chunk : chunks) {
-        commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores));
+        control.stopIfRequested();
+        commitChunk(spark, config, dir, chunk, Math.min(chunk.size(), 2 * cores), options.codeVersion(),
+            control);
+        control.committed.addAndGet(chunk.size());
         progress.chunkCommitted(chunk.size());
       }
     }
@@ -134,7 +205,7 @@ public final class TrainJob {
    * train is tried again with the same rows, not a retraining.
    */
   static void commitChunk(SparkSession spark, ExperimentConfig config, StorageFolder dir,
-      List<TaskKey> chunk, int partitions) {
+      List<TaskKey> chunk, int partitions, String codeVersion, Control control) {
     List<List<TaskKey>> bins = Partitioner.balance(chunk,
         key -> TaskCost.neuronSteps(config.settings(), key), partitions);
     List<ArrayList<String>> encoded = new ArrayList<>(bins.size());
@@ -147,9 +218,15 @@ public final class TrainJob {
     String hash = config.hash();
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(encoded, encoded.size())
-        .flatMap(keys -> trainPartition(configText, hash, keys));
-    spark.sparkContext().setJobDescription("train " + config.name() + ": " + chunk.size() + " networks");
-    List<Row> trained = collectWithRetries(rows);
+        .flatMap(keys -> trainPartition(configText, hash, codeVersion, keys));
+    spark.sparkContext().setJobGroup(TRAINING_JOBS,
+        "train " + config.name() + ": " + chunk.size() + " networks", false);
+    List<Row> trained;
+    try {
+      trained = collectWithRetries(rows, control);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
     DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
         spark.createDataFrame(trained, Tables.RUNS_SCHEMA), partitionsOf(chunk), Tables.RUNS_KEY);
   }
@@ -168,12 +245,14 @@ public final class TrainJob {
    * The chunk's rows. A lost executor past spark.task.maxFailures fails the job; the whole chunk
    * is worth another try (its networks are a pure function of their tasks).
    */
-  private static List<Row> collectWithRetries(JavaRDD<Row> rows) {
+  private static List<Row> collectWithRetries(JavaRDD<Row> rows, Control control) {
     int attempts = 3;
     for (int attempt = 1; ; attempt++) {
       try {
+        control.stopIfRequested();
         return rows.collect();
       } catch (Exception e) {
+        control.stopIfRequested(); // a stop cancels the job: not a failure to retry
         if (!(e instanceof SparkException || e.getCause() instanceof SparkException) || attempt == attempts) {
           throw sneaky(e);
         }
@@ -182,7 +261,8 @@ public final class TrainJob {
   }
 
   /** Executor side: trains the networks of one partition, drawing each target's data once. */
-  static Iterator<Row> trainPartition(String configText, String hash, List<String> keys) {
+  static Iterator<Row> trainPartition(String configText, String hash, String codeVersion,
+      List<String> keys) {
     ExperimentConfig config = ExperimentConfig.parse(configText, "experiment");
     TaskSettings settings = config.settings();
     Map<Target, Dataset[]> data = new EnumMap<>(Target.class);
@@ -192,19 +272,25 @@ public final class TrainJob {
       Dataset[] sets = data.computeIfAbsent(key.target(), t -> new Dataset[] {
           DataSampler.train(t, settings.data()), DataSampler.test(t, settings.data())});
       rows.add(Tables.runRow(key, TaskRunner.run(settings, key, sets[0], sets[1]), hash,
-          CODE_VERSION));
+          codeVersion));
     }
     return rows.iterator();
   }
 
-  /** The tasks DIR/runs holds rows for; refuses rows of another config; repairs duplicate keys. */
-  static Set<TaskKey> committedTasks(SparkSession spark, ExperimentConfig config, StorageFolder dir) {
+  /**
+   * The tasks DIR/runs holds rows for; refuses rows of another config, and rows of another code
+   * version unless the options allow it (then recorded in DIR/code-changes.log); repairs
+   * duplicate keys.
+   */
+  static Set<TaskKey> committedTasks(SparkSession spark, ExperimentConfig config, StorageFolder dir,
+      Options options) {
     if (!dir.resolve(Tables.RUNS).exists()) {
       return Set.of();
     }
     List<Row> keys = readKeys(spark, dir);
     Set<TaskKey> done = new HashSet<>();
     Map<String, Integer> foreign = new HashMap<>();
+    Map<String, Integer> otherCode = new java.util.TreeMap<>();
     boolean duplicates = false;
     for (Row row : keys) {
       String hash = row.getAs("config_hash");
@@ -212,11 +298,18 @@ public final class TrainJob {
         foreign.merge(hash, 1, Integer::sum);
         continue;
       }
+      String code = row.getAs("code_version");
+      if (!options.codeVersion().equals(code)) {
+        otherCode.merge(code, 1, Integer::sum);
+      }
       duplicates |= !done.add(taskKey(row));
     }
     if (!foreign.isEmpty()) {
-      throw new IllegalArgumentException(dir.resolve(Tables.RUNS) + " holds rows of another config "
+      throw new UserError(dir.resolve(Tables.RUNS) + " holds rows of another config "
           + foreign + " next to this config's (hash " + config.hash() + "); it was not written by this train");
+    }
+    if (!otherCode.isEmpty()) {
+      requireSameCode(dir, otherCode, options);
     }
     if (duplicates) {
       RunsRepair.dropDuplicates(spark, dir);
@@ -224,34 +317,36 @@ public final class TrainJob {
     return done;
   }
 
+  /**
+   * Networks trained by two codes in one table would be compared as if one code made them: a
+   * resume over rows of another code version is refused, or, when allowed, recorded (one line per
+   * such train in DIR/code-changes.log; each row keeps its own code_version).
+   */
+  private static void requireSameCode(StorageFolder dir, Map<String, Integer> otherCode, Options options) {
+    String rows = otherCode.entrySet().stream()
+        .map(e -> e.getValue() + " by '" + e.getKey() + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (!options.allowCodeChange()) {
+      throw new UserError(dir.resolve(Tables.RUNS) + " holds networks trained by another code version ("
+          + rows + "); this is '" + options.codeVersion() + "'; train into another --out, or pass"
+          + " --allow-code-change to resume anyway (recorded in " + dir.resolve(CODE_CHANGES_FILE) + ")");
+    }
+    dir.resolve(CODE_CHANGES_FILE).appendLine(java.time.Instant.now() + " resumed with '"
+        + options.codeVersion() + "' over rows of another code version: " + rows);
+  }
+
   private static TaskKey taskKey(Row row) {
     return new TaskKey(Target.parse(row.getAs("target")), Activation.parse(row.getAs("activation")),
         row.<Integer>getAs("width"), row.<Long>getAs("seed"));
   }
 
-  /**
-   * A runs table written before Delta (plain Parquet) is read by every command, but a train adds
-   * to Delta tables only: one line saying how to convert it.
-   */
-  public static void requireDeltaRuns(StorageFolder dir) {
-    StorageFolder runs = dir.resolve(Tables.RUNS);
-    if (runs.exists() && !DeltaTables.isDelta(runs)) {
-      throw new IllegalArgumentException(runs + " is a plain Parquet table (written before"
-          + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
-    }
-  }
 
   private static List<Row> readKeys(SparkSession spark, StorageFolder dir) {
     try {
       return Tables.readRuns(spark, dir)
-          .select("target", "activation", "width", "seed", "config_hash").collectAsList();
+          .select("target", "activation", "width", "seed", "config_hash", "code_version").collectAsList();
     } catch (Exception e) {
-      if (e instanceof AnalysisException || e instanceof SparkException
-          || e.getCause() instanceof SparkException) {
-        throw new IllegalArgumentException("cannot read " + dir.resolve(Tables.RUNS)
-            + " as a runs table: " + e.getMessage().lines().findFirst().orElse(""));
-      }
-      throw sneaky(e);
+      throw ResultsFolder.unreadable("cannot read " + dir.resolve(Tables.RUNS) + " as a runs table", e);
     }
   }
 
@@ -262,7 +357,7 @@ public final class TrainJob {
     Set<TaskKey> distinct = new HashSet<>();
     for (Row row : keys) {
       if (!config.hash().equals(row.getAs("config_hash"))) {
-        throw new IllegalStateException(dir.resolve(Tables.RUNS) + " holds rows of config hash "
+        throw new UserError(dir.resolve(Tables.RUNS) + " holds rows of config hash "
             + row.getAs("config_hash") + " next to this config's (" + config.hash()
             + "): another train of another config wrote to this folder at the same time");
       }

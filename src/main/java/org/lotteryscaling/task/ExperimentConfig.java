@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.TrainSettings;
 
@@ -75,35 +76,41 @@ public record ExperimentConfig(
 
   public ExperimentConfig {
     if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("name must be a non-empty word of letters, digits, '.', '_' or '-', got '" + name + "'");
+      throw new UserError("name must be a non-empty word of letters, digits, '.', '_' or '-', got '" + name + "'");
     }
     targets = List.copyOf(requireDistinct("targets", targets));
     activations = List.copyOf(requireDistinct("activations", activations));
     widths = List.copyOf(requireDistinct("widths", widths));
     for (int w : widths) {
       if (w < 1) {
-        throw new IllegalArgumentException("widths: every width must be >= 1, got " + w);
+        throw new UserError("widths: every width must be >= 1, got " + w);
       }
     }
     if (seeds < 1) {
-      throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
+      throw new UserError("seeds must be >= 1, got " + seeds);
     }
     if (seedOffset < 0) {
-      throw new IllegalArgumentException("seed-offset must be >= 0, got " + seedOffset);
+      throw new UserError("seed-offset must be >= 0, got " + seedOffset);
     }
   }
 
   /** Reads {@code file}, applies the {@code key=value} overrides in order, and validates. */
   public static ExperimentConfig load(File file, List<String> overrides) {
     if (!file.isFile()) {
-      throw new IllegalArgumentException("config file not found: " + file);
+      throw new UserError("config file not found: " + file);
     }
     Config user;
     try {
       user = ConfigFactory.parseFile(file, ConfigParseOptions.defaults()
           .setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
     } catch (ConfigException e) {
-      throw new IllegalArgumentException("malformed config " + file + ": " + oneLine(e));
+      throw new UserError("malformed config " + file + ": " + oneLine(e), e);
+    }
+    if (user.isEmpty()) {
+      // Every key has a default, so an empty file would start the whole default grid unasked.
+      throw new UserError("config " + file + " sets no key: it would train the default grid of "
+          + fromConfig(ConfigFactory.empty(), "default").taskCount()
+          + " networks; write the keys you mean (see conf/quick.conf)");
     }
     String stem = file.getName().replaceFirst("\\.conf$", "");
     return fromConfig(withOverrides(user, overrides), stem);
@@ -115,7 +122,7 @@ public record ExperimentConfig(
     try {
       user = ConfigFactory.parseString(text);
     } catch (ConfigException e) {
-      throw new IllegalArgumentException("malformed config: " + oneLine(e));
+      throw new UserError("malformed config: " + oneLine(e), e);
     }
     return fromConfig(user, defaultName);
   }
@@ -125,13 +132,13 @@ public record ExperimentConfig(
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--set needs key=value, got '" + override + "'");
+        throw new UserError("--set needs key=value, got '" + override + "'");
       }
       try {
         result = ConfigFactory.parseString(override,
             ConfigParseOptions.defaults().setOriginDescription("--set " + override)).withFallback(result);
       } catch (ConfigException e) {
-        throw new IllegalArgumentException("malformed --set '" + override + "': " + oneLine(e));
+        throw new UserError("malformed --set '" + override + "': " + oneLine(e), e);
       }
     }
     return result;
@@ -150,7 +157,7 @@ public record ExperimentConfig(
       return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
           c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training));
     } catch (ConfigException e) {
-      throw new IllegalArgumentException(oneLine(e));
+      throw new UserError(oneLine(e), e);
     }
   }
 
@@ -159,7 +166,7 @@ public record ExperimentConfig(
       return new DataSettings(c.getInt("data.points"), c.getInt("data.test-points"),
           c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("data: " + e.getMessage());
+      throw new UserError("data: " + e.getMessage(), e);
     }
   }
 
@@ -171,7 +178,7 @@ public record ExperimentConfig(
           c.getInt("training.curve-points"));
     } catch (IllegalArgumentException e) {
       // TrainSettings names its fields as train-one's options; here they live under training.
-      throw new IllegalArgumentException("training." + e.getMessage());
+      throw new UserError("training." + e.getMessage(), e);
     }
   }
 
@@ -180,7 +187,7 @@ public record ExperimentConfig(
     user.entrySet().forEach(entry -> keys.add(entry.getKey()));
     for (String key : keys) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown key '" + key + "' in "
+        throw new UserError("unknown key '" + key + "' in "
             + user.getValue(key).origin().description() + " (allowed: " + String.join(", ", KEYS) + ")");
       }
     }
@@ -196,7 +203,7 @@ public record ExperimentConfig(
       try {
         out.add(parser.parse(id));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(key + ": " + e.getMessage());
+        throw new UserError(key + ": " + e.getMessage(), e);
       }
     }
     return out;
@@ -204,12 +211,12 @@ public record ExperimentConfig(
 
   private static <T> List<T> requireDistinct(String key, List<T> values) {
     if (values == null || values.isEmpty()) {
-      throw new IllegalArgumentException(key + " must list at least one value");
+      throw new UserError(key + " must list at least one value");
     }
     Set<T> seen = new LinkedHashSet<>();
     for (T v : values) {
       if (!seen.add(v)) {
-        throw new IllegalArgumentException(key + " lists " + v + " twice");
+        throw new UserError(key + " lists " + v + " twice");
       }
     }
     return values;
@@ -237,7 +244,7 @@ public record ExperimentConfig(
   public int taskCount() {
     long n = (long) targets.size() * activations.size() * widths.size() * seeds;
     if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("the grid has " + n + " networks; at most "
+      throw new UserError("the grid has " + n + " networks; at most "
           + Integer.MAX_VALUE + " fit one experiment");
     }
     return (int) n;
@@ -269,7 +276,7 @@ public record ExperimentConfig(
           .digest(canonical().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
+      throw new IllegalStateException("the JVM lacks SHA-256", e); // not the user's to fix
     }
   }
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.stats.Synthetic;
 
 /**
@@ -193,22 +194,22 @@ class AggregateJobTest {
 
   @Test
   void foldersThatAreNotResultsFoldersGetOneLineErrors(@TempDir Path other) throws Exception {
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+    UserError missing = assertThrows(UserError.class,
         () -> AggregateJob.run(spark, other.resolve("nope").toString(), AggregateSettings.defaults()));
     assertTrue(missing.getMessage().startsWith("no such results folder"), missing.getMessage());
-    IllegalArgumentException noRuns = assertThrows(IllegalArgumentException.class,
+    UserError noRuns = assertThrows(UserError.class,
         () -> AggregateJob.run(spark, other.toString(), AggregateSettings.defaults()));
     assertTrue(noRuns.getMessage().startsWith("not a results folder"), noRuns.getMessage());
     spark.range(3).write().parquet(other.resolve("runs").toString());
-    IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+    UserError foreign = assertThrows(UserError.class,
         () -> AggregateJob.run(spark, other.toString(), AggregateSettings.defaults()));
     assertTrue(foreign.getMessage().startsWith("not a runs table"), foreign.getMessage());
     Path garbage = Files.createDirectories(other.resolve("g").resolve("runs"));
     Files.writeString(garbage.resolve("part-0.parquet"), "not parquet");
-    IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+    UserError corrupt = assertThrows(UserError.class,
         () -> AggregateJob.run(spark, other.resolve("g").toString(), AggregateSettings.defaults()));
     assertTrue(corrupt.getMessage().startsWith("cannot read"), corrupt.getMessage());
-    for (IllegalArgumentException e : List.of(missing, noRuns, foreign, corrupt)) {
+    for (UserError e : List.of(missing, noRuns, foreign, corrupt)) {
       assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
   }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.TrainSettings;
@@ -144,7 +145,7 @@ class AnalyzeJobTest {
 
   @Test
   void aFolderWithoutRunsIsNotAResultsFolder(@TempDir Path empty) throws Exception {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> AnalyzeJob.run(spark, empty.toString(), settings(10.0), new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().startsWith("not a results folder"), e.getMessage());
     StringWriter err = new StringWriter();
@@ -157,7 +158,7 @@ class AnalyzeJobTest {
     // A runs folder that is not Parquet.
     Files.createDirectories(empty.resolve("runs"));
     Files.writeString(empty.resolve("runs/part-0.parquet"), "not parquet");
-    IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+    UserError corrupt = assertThrows(UserError.class,
         () -> AnalyzeJob.run(spark, empty.toString(), settings(10.0), new PrintWriter(new StringWriter())));
     assertFalse(corrupt.getMessage().contains("\n"), corrupt.getMessage());
   }
@@ -165,7 +166,7 @@ class AnalyzeJobTest {
   @Test
   void dataSettingsThatAreNotTheExperimentsAreRejected() {
     AnalyzeSettings wrong = AnalyzeSettings.defaults(DataSettings.paper());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> AnalyzeJob.run(spark, dir.toString(), wrong, new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().contains("does not reproduce the stored train_loss"), e.getMessage());
   }

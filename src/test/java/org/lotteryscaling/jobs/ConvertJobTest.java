@@ -76,7 +76,9 @@ class ConvertJobTest {
     assertEquals(before.keySet(), after.keySet());
     before.forEach((key, row) -> assertEquals(row.<Double>getAs("train_loss"),
         after.get(key).<Double>getAs("train_loss"), key));
-    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), TrainJobTest.quiet(Long.MAX_VALUE / 4));
+    // Its rows are 0.1's: this code resumes them only when told to (--allow-code-change).
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), new TrainJob.Options(
+        Long.MAX_VALUE / 4, null, 1.0, TrainJob.CODE_VERSION, true, new TrainJob.Control()));
     assertEquals(12, s.alreadyDone());
     assertEquals(0, s.trained());
 

@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.report.Claim;
 import org.lotteryscaling.report.ClaimsTable;
@@ -163,7 +164,7 @@ class ReportJobTest {
 
   @Test
   void badFoldersAreOneLineUserErrors(@TempDir Path dir) throws IOException {
-    assertTrue(message(dir.resolve("nowhere")).contains("does not exist"));
+    assertTrue(message(dir.resolve("nowhere")).startsWith("no such results folder"));
     assertTrue(message(dir).contains("not a results folder"));
     Files.createDirectories(dir.resolve("runs"));
     Files.writeString(dir.resolve("runs/part-0.parquet"), "not parquet");
@@ -177,7 +178,7 @@ class ReportJobTest {
         dir.resolve("nowhere").toString());
     assertEquals(Lottery.USAGE_ERROR, code);
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
-    assertTrue(err.toString().startsWith("lottery: results folder "), err.toString());
+    assertTrue(err.toString().startsWith("lottery: no such results folder: "), err.toString());
   }
 
   @Test
@@ -192,7 +193,7 @@ class ReportJobTest {
   }
 
   private static String message(Path dir) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> ReportJob.run(spark, dir.toString(), null).report());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     return e.getMessage();

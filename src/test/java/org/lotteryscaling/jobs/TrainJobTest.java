@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.task.ExperimentConfig;
@@ -205,7 +206,7 @@ class TrainJobTest {
     ExperimentConfig config = trainTinyInOneChunk(spark, folder);
     String before = Files.readString(folder.resolve(ExperimentFolder.EXPERIMENT_FILE));
     ExperimentConfig other = ExperimentConfig.parse(TINY + "\nseeds = 4", "x");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> TrainJob.run(spark, other, TestFolders.of(folder), quiet(Long.MAX_VALUE / 4)));
     assertTrue(e.getMessage().contains(config.hash()) && e.getMessage().contains(other.hash()), e.getMessage());
     assertEquals(before, Files.readString(folder.resolve(ExperimentFolder.EXPERIMENT_FILE)));
@@ -214,16 +215,16 @@ class TrainJobTest {
     // A runs table without experiment.conf, and experiment.conf that is not a config.
     Path foreign = dir.resolve("b");
     Files.createDirectories(foreign.resolve(Tables.RUNS));
-    e = assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(TestFolders.of(foreign), config));
+    e = assertThrows(UserError.class, () -> ExperimentFolder.check(TestFolders.of(foreign), config));
     assertTrue(e.getMessage().contains("no experiment.conf"), e.getMessage());
     Path corrupt = dir.resolve("c");
     Files.createDirectories(corrupt);
     Files.writeString(corrupt.resolve(ExperimentFolder.EXPERIMENT_FILE), "seeds = {");
-    e = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(spark, config, TestFolders.of(corrupt), quiet(1)));
+    e = assertThrows(UserError.class, () -> TrainJob.run(spark, config, TestFolders.of(corrupt), quiet(1)));
     assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
     Path file = dir.resolve("d");
     Files.writeString(file, "x");
-    assertThrows(IllegalArgumentException.class, () -> ExperimentFolder.check(TestFolders.of(file), config));
+    assertThrows(UserError.class, () -> ExperimentFolder.check(TestFolders.of(file), config));
   }
 
   @Test

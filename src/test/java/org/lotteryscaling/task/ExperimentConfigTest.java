@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.TrainSettings;
 
@@ -26,9 +27,14 @@ class ExperimentConfigTest {
   }
 
   @Test
-  void anEmptyFileIsThePapersExperimentNamedAfterTheFile() throws IOException {
-    ExperimentConfig c = ExperimentConfig.load(write("empty.conf", ""), List.of());
-    assertEquals("empty", c.name());
+  void anEmptyFileIsRefusedAndAnyKeyLeftOutIsThePapers() throws IOException {
+    for (String empty : new String[] {"", "# only a comment\n\n"}) {
+      File file = write("empty.conf", empty);
+      UserError e = assertThrows(UserError.class, () -> ExperimentConfig.load(file, List.of()));
+      assertTrue(e.getMessage().contains("sets no key") && e.getMessage().contains("18000 networks"), e.getMessage());
+    }
+    ExperimentConfig c = ExperimentConfig.load(write("paper.conf", "seeds = 1000"), List.of());
+    assertEquals("paper", c.name());
     assertEquals(List.of(Target.X2), c.targets());
     assertEquals(List.of(Activation.SILU, Activation.LEAKY_RELU), c.activations());
     assertEquals(List.of(1, 2, 3, 4, 10, 20, 30, 40, 50), c.widths());
@@ -131,7 +137,7 @@ class ExperimentConfigTest {
     for (String[] c : cases) {
       File file = write("bad.conf", c[0]);
       List<String> overrides = c[1].isEmpty() ? List.of() : List.of(c[1]);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      UserError e = assertThrows(UserError.class,
           () -> ExperimentConfig.load(file, overrides), c[0]);
       String message = e.getMessage();
       assertTrue(!message.contains("\n"), "one line: " + message);
@@ -143,7 +149,7 @@ class ExperimentConfigTest {
 
   @Test
   void aMissingFileIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> ExperimentConfig.load(dir.resolve("nope.conf").toFile(), List.of()));
     assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
   }
