@@ -56,7 +56,8 @@ public final class AggregateJob {
     try {
       Map<String, Long> written = new LinkedHashMap<>();
       write(folder, written, ResultTables.LOSS_SUMMARY, groups, AggregateJob::summaryRows);
-      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups, g -> histogramRows(g, settings.bins()));
+      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups,
+          g -> histogramRows(g, settings.bins()));
       write(folder, written, ResultTables.LOSS_MODES, groups, AggregateJob::modeRows);
       write(folder, written, ResultTables.SCALING_FIT, groups, g -> fitRows(g, settings));
       write(folder, written, ResultTables.SYNERGY, groups, g -> synergyRows(g, settings));

@@ -30,7 +30,8 @@ public final class RowCodec {
     List<TableColumn> columns = table.columns();
     StructField[] fields = new StructField[columns.size()];
     for (int k = 0; k < fields.length; k++) {
-      fields[k] = DataTypes.createStructField(columns.get(k).name(), dataType(columns.get(k)), true);
+      TableColumn c = columns.get(k);
+      fields[k] = DataTypes.createStructField(c.name(), dataType(c), true);
     }
     return new StructType(fields);
   }

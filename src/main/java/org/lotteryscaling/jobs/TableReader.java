@@ -46,7 +46,8 @@ final class TableReader {
   }
 
   /** As above, keeping only the rows {@code narrow} selects (run in Spark, before collecting). */
-  <T extends Record> List<T> read(Table<?> table, Class<T> type, UnaryOperator<Dataset<Row>> narrow) {
+  <T extends Record> List<T> read(Table<?> table, Class<T> type,
+      UnaryOperator<Dataset<Row>> narrow) {
     List<TableColumn> columns = table.columnsReadBy(type); // a mismatch here is a bug: it throws
     List<Row> rows = collect(table, columns, narrow);
     List<T> out = new ArrayList<>(rows.size());
@@ -85,7 +86,8 @@ final class TableReader {
     List<String> missing = new ArrayList<>();
     List<String> retyped = new ArrayList<>();
     for (TableColumn c : columns) {
-      StructField field = stored.getFieldIndex(c.name()).isDefined() ? stored.apply(c.name()) : null;
+      StructField field =
+          stored.getFieldIndex(c.name()).isDefined() ? stored.apply(c.name()) : null;
       if (field == null) {
         if (!missing.contains(c.name())) {
           missing.add(c.name());
@@ -97,6 +99,7 @@ final class TableReader {
     if (!missing.isEmpty()) {
       return "lacks column(s) " + String.join(", ", missing);
     }
-    return retyped.isEmpty() ? null : "has column(s) of another type: " + String.join("; ", retyped);
+    return retyped.isEmpty() ? null
+        : "has column(s) of another type: " + String.join("; ", retyped);
   }
 }

@@ -23,7 +23,8 @@ public final class Tables {
   public static final String RUNS = ResultTables.RUNS.name();
   public static final StructType RUNS_SCHEMA = RowCodec.schema(ResultTables.RUNS);
   /** The partition columns of runs, in order. */
-  public static final String[] RUNS_PARTITIONS = ResultTables.RUNS.partitions().toArray(String[]::new);
+  public static final String[] RUNS_PARTITIONS =
+      ResultTables.RUNS.partitions().toArray(String[]::new);
   /** The columns that name a task: runs holds one row per value of these. */
   public static final String[] RUNS_KEY = ResultTables.RUNS.key().toArray(String[]::new);
 
@@ -63,7 +64,8 @@ public final class Tables {
    */
   public static Dataset<Row> read(SparkSession spark, StorageFolder resultsDir, String name) {
     Table<?> table = ResultTables.named(name);
-    return DeltaTables.read(spark, resultsDir.resolve(name), table == null ? null : RowCodec.schema(table));
+    return DeltaTables.read(spark, resultsDir.resolve(name),
+        table == null ? null : RowCodec.schema(table));
   }
 
   public static Dataset<Row> readRuns(SparkSession spark, StorageFolder resultsDir) {

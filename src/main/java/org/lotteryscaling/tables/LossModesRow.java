@@ -11,7 +11,8 @@ public record LossModesRow(
     @Column("number of peaks (0 without ok networks)") int peaks,
     @Column("peak locations (log10 loss), ascending") double[] peakLog10,
     @Column("ok networks in each peak (split at the density's valleys)") long[] peakNetworks,
-    @Column("the lowest-loss peak (the lottery tickets); null without peaks") Double lowestPeakLog10,
+    @Column("the lowest-loss peak (the lottery tickets); null without peaks")
+        Double lowestPeakLog10,
     @Column("10^lowest_peak_log10") Double lowestPeakLoss,
     @Column("networks in the lowest-loss peak") long lotteryNetworks,
     @Column("lottery_networks / networks (diverged included)") double lotteryRate) {}

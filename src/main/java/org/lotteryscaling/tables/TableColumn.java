@@ -35,7 +35,7 @@ public record TableColumn(String name, Class<?> javaType, String meaning) {
         meaning == null ? "" : meaning.value());
   }
 
-  /** {@code string}, {@code int}, {@code long}, {@code double}, {@code boolean} or {@code array<...>}. */
+  /** string, int, long, double, boolean, or array&lt;double|long|int&gt;. */
   public String type() {
     return TYPES.get(javaType);
   }

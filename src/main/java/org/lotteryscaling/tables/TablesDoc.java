@@ -19,8 +19,8 @@ public final class TablesDoc {
   public static String markdown() {
     StringBuilder out = new StringBuilder();
     out.append("# Result tables\n\n")
-        .append("<!-- Generated from src/main/java/org/lotteryscaling/tables by TablesDoc: edit the")
-        .append(" definitions there, then run\n")
+        .append("<!-- Generated from src/main/java/org/lotteryscaling/tables by TablesDoc:")
+        .append(" edit the definitions there, then run\n")
         .append("     mvn -q -o compile && java -cp target/classes")
         .append(" org.lotteryscaling.tables.TablesDoc -->\n\n")
         .append("""

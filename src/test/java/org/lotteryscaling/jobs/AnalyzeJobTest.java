@@ -119,7 +119,8 @@ class AnalyzeJobTest {
       List<Double> w = r.getList(r.fieldIndex("w"));
       assertTrue(w.get(0) <= w.get(w.size() / 2), "canonical order");
     }
-    for (Row r : TestFolders.read(spark, dir, ResultTables.TICKET_CORRELATION.name()).collectAsList()) {
+    String correlation = ResultTables.TICKET_CORRELATION.name();
+    for (Row r : TestFolders.read(spark, dir, correlation).collectAsList()) {
       double n = r.getDouble(r.fieldIndex("effective_tickets"));
       assertTrue(n >= 1 - 1e-9 && n <= r.getInt(r.fieldIndex("tickets")) + 1e-9);
     }
