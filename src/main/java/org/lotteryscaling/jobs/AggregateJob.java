@@ -16,9 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossHistogram;
 import org.lotteryscaling.stats.LossModes;
@@ -26,9 +24,17 @@ import org.lotteryscaling.stats.LossSummary;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
+import org.lotteryscaling.tables.LossHistogramRow;
+import org.lotteryscaling.tables.LossModesRow;
+import org.lotteryscaling.tables.LossSummaryRow;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.ScalingFitRow;
+import org.lotteryscaling.tables.SynergyRow;
+import org.lotteryscaling.tables.Table;
 
 /**
- * runs -> loss_summary, loss_histogram, loss_modes, scaling_fit, synergy (schemas in {@link Tables}).
+ * runs -> loss_summary, loss_histogram, loss_modes, scaling_fit, synergy (defined in
+ * {@link ResultTables}).
  *
  * <p>Spark groups the final losses per (target, activation, width), then per (target, activation):
  * one row per (target, activation) holding every width's ok losses (a paper-size grid: 9 widths x
@@ -48,11 +54,12 @@ public final class AggregateJob {
     Dataset<Row> groups = lossesByTargetAndActivation(folder.runs()).persist();
     try {
       Map<String, Long> written = new LinkedHashMap<>();
-      write(folder, written, Tables.LOSS_SUMMARY, groups, AggregateJob::summaryRows, "width");
-      write(folder, written, Tables.LOSS_HISTOGRAM, groups, g -> histogramRows(g, settings.bins()), "width", "bin");
-      write(folder, written, Tables.LOSS_MODES, groups, AggregateJob::modeRows, "width");
-      write(folder, written, Tables.SCALING_FIT, groups, g -> fitRows(g, settings), "kind", "width_min");
-      write(folder, written, Tables.SYNERGY, groups, g -> synergyRows(g, settings), "width");
+      write(folder, written, ResultTables.LOSS_SUMMARY, groups, AggregateJob::summaryRows);
+      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups,
+          g -> histogramRows(g, settings.bins()));
+      write(folder, written, ResultTables.LOSS_MODES, groups, AggregateJob::modeRows);
+      write(folder, written, ResultTables.SCALING_FIT, groups, g -> fitRows(g, settings));
+      write(folder, written, ResultTables.SYNERGY, groups, g -> synergyRows(g, settings));
       return written;
     } finally {
       groups.unpersist();
@@ -70,29 +77,27 @@ public final class AggregateJob {
         .agg(collect_list(struct(col("width"), col("networks"), col("losses"))).as("widths"));
   }
 
-  private interface GroupRows extends java.io.Serializable {
-    List<Row> rows(LossGroup group);
+  private interface GroupRows<R extends Record> extends java.io.Serializable {
+    List<R> rows(LossGroup group);
   }
 
-  private static void write(ResultsFolder folder, Map<String, Long> written, String table,
-      Dataset<Row> groups, GroupRows rows, String... sortAfterGroup) {
-    StructType schema = Tables.SCHEMAS.get(table);
-    FlatMapFunction<Row, Row> perGroup = row -> rows.rows(LossGroup.of(row)).iterator();
-    List<Column> order = new ArrayList<>(List.of(col("target"), col("activation")));
-    for (String c : sortAfterGroup) {
-      order.add(col(c));
-    }
-    DeltaTables.overwrite(groups.flatMap(perGroup, Encoders.row(schema))
+  /** Writes {@code table}'s rows of every group, sorted by its key, in one Parquet file. */
+  private static <R extends Record> void write(ResultsFolder folder, Map<String, Long> written,
+      Table<R> table, Dataset<Row> groups, GroupRows<R> rows) {
+    FlatMapFunction<Row, Row> perGroup =
+        row -> rows.rows(LossGroup.of(row)).stream().map(RowCodec::encode).iterator();
+    Column[] order = table.key().stream().map(c -> col(c)).toArray(Column[]::new);
+    DeltaTables.overwrite(groups.flatMap(perGroup, Encoders.row(RowCodec.schema(table)))
         .repartition(1)
-        .sortWithinPartitions(order.toArray(new Column[0])), folder.dir().resolve(table));
-    written.put(table, folder.read(table).count());
+        .sortWithinPartitions(order), folder.dir().resolve(table.name()));
+    written.put(table.name(), folder.read(table.name()).count());
   }
 
-  static List<Row> summaryRows(LossGroup g) {
-    List<Row> out = new ArrayList<>();
+  static List<LossSummaryRow> summaryRows(LossGroup g) {
+    List<LossSummaryRow> out = new ArrayList<>();
     for (WidthLosses w : g.widths()) {
       LossSummary s = LossSummary.of(w);
-      out.add(RowFactory.create(g.target(), g.activation(), w.width(), s.networks(), (long) s.ok(),
+      out.add(new LossSummaryRow(g.target(), g.activation(), w.width(), s.networks(), s.ok(),
           s.diverged(), orNull(s.min()), orNull(s.q10()), orNull(s.q25()), orNull(s.median()),
           orNull(s.q75()), orNull(s.q90()), orNull(s.max()), orNull(s.meanLog10()),
           orNull(s.sdLog10())));
@@ -100,9 +105,9 @@ public final class AggregateJob {
     return out;
   }
 
-  static List<Row> histogramRows(LossGroup g, int bins) {
+  static List<LossHistogramRow> histogramRows(LossGroup g, int bins) {
     LogBins edges = LogBins.spanning(g.widths(), bins);
-    List<Row> out = new ArrayList<>();
+    List<LossHistogramRow> out = new ArrayList<>();
     if (edges == null) {
       return out;
     }
@@ -110,26 +115,22 @@ public final class AggregateJob {
       long[] counts = LossHistogram.of(edges, w).counts();
       for (int k = 0; k < counts.length; k++) {
         Double fraction = w.ok() == 0 ? null : (double) counts[k] / w.ok();
-        out.add(RowFactory.create(g.target(), g.activation(), w.width(), k, edges.edge(k),
+        out.add(new LossHistogramRow(g.target(), g.activation(), w.width(), k, edges.edge(k),
             edges.edge(k + 1), counts[k], fraction));
       }
     }
     return out;
   }
 
-  static List<Row> modeRows(LossGroup g) {
-    List<Row> out = new ArrayList<>();
+  static List<LossModesRow> modeRows(LossGroup g) {
+    List<LossModesRow> out = new ArrayList<>();
     for (WidthLosses w : g.widths()) {
       LossModes m = LossModes.of(w);
-      List<Double> locations = new ArrayList<>();
-      List<Long> members = new ArrayList<>();
-      for (LossModes.Peak p : m.peaks()) {
-        locations.add(p.log10Loss());
-        members.add(p.networks());
-      }
+      double[] locations = m.peaks().stream().mapToDouble(LossModes.Peak::log10Loss).toArray();
+      long[] members = m.peaks().stream().mapToLong(LossModes.Peak::networks).toArray();
       LossModes.Peak lowest = m.lowest();
-      out.add(RowFactory.create(g.target(), g.activation(), w.width(), w.networks(), (long) w.ok(),
-          orNull(m.bandwidth()), m.count(), seq(locations), seq(members),
+      out.add(new LossModesRow(g.target(), g.activation(), w.width(), w.networks(), w.ok(),
+          orNull(m.bandwidth()), m.count(), locations, members,
           lowest == null ? null : lowest.log10Loss(),
           lowest == null ? null : Math.pow(10, lowest.log10Loss()),
           lowest == null ? 0L : lowest.networks(), m.lotteryRate()));
@@ -137,17 +138,17 @@ public final class AggregateJob {
     return out;
   }
 
-  static List<Row> fitRows(LossGroup g, AggregateSettings settings) {
-    List<Row> out = new ArrayList<>();
+  static List<ScalingFitRow> fitRows(LossGroup g, AggregateSettings settings) {
+    List<ScalingFitRow> out = new ArrayList<>();
     for (PowerLawFit f : PowerLawFit.fits(g.widths(), settings.resamples(), g.seed(settings.seed()))) {
-      out.add(RowFactory.create(g.target(), g.activation(), f.kind().id(), f.widthMin(), f.widthMax(),
+      out.add(new ScalingFitRow(g.target(), g.activation(), f.kind().id(), f.widthMin(), f.widthMax(),
           f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(), f.resamples()));
     }
     return out;
   }
 
-  static List<Row> synergyRows(LossGroup g, AggregateSettings settings) {
-    List<Row> out = new ArrayList<>();
+  static List<SynergyRow> synergyRows(LossGroup g, AggregateSettings settings) {
+    List<SynergyRow> out = new ArrayList<>();
     for (WidthLosses full : g.widths()) {
       WidthLosses half = full.width() % 2 == 0 ? g.width(full.width() / 2) : null;
       if (half == null || half.ok() == 0 || full.ok() == 0) {
@@ -155,16 +156,11 @@ public final class AggregateJob {
       }
       SynergyTest t = SynergyTest.of(half, full,
           SynergyTest.seed(settings.seed(), g.target(), g.activation(), full.width()));
-      out.add(RowFactory.create(g.target(), g.activation(), t.width(), t.halfWidth(), t.pairs(),
+      out.add(new SynergyRow(g.target(), g.activation(), t.width(), t.halfWidth(), t.pairs(),
           t.trained(), t.ensembleMedian(), t.trainedMedian(), t.log10Ratio(), t.ksStatistic(),
           t.pValue(), t.verdict().id()));
     }
     return out;
-  }
-
-  /** Array columns of rows built for a Row encoder are Scala sequences. */
-  private static <T> scala.collection.immutable.Seq<T> seq(List<T> xs) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(xs).toList();
   }
 
   /** Undefined statistics (NaN) are written as SQL null. */

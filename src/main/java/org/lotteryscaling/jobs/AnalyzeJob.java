@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
@@ -31,12 +30,22 @@ import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.task.DataSampler;
+import org.lotteryscaling.tables.AlgorithmCurveRow;
+import org.lotteryscaling.tables.AlgorithmRow;
+import org.lotteryscaling.tables.DistilledRow;
+import org.lotteryscaling.tables.EnsembleRow;
+import org.lotteryscaling.tables.NeuronRow;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.Table;
+import org.lotteryscaling.tables.TicketCorrelationRow;
+import org.lotteryscaling.tables.TicketPairRow;
+import org.lotteryscaling.tables.TicketRow;
 import org.lotteryscaling.task.Target;
 import scala.Tuple2;
 
 /**
- * `lottery analyze`: runs -> the mechanism tables of section 3 and appendices B-D (schemas in
- * {@link Tables}). Per-network analyses (neurons, ticket pairs, distillation, ensembles) run on the
+ * `lottery analyze`: runs -> the mechanism tables of section 3 and appendices B-D (defined in
+ * {@link ResultTables}). Per-network analyses (neurons, ticket pairs, distillation, ensembles) run on the
  * executors; the width-2 population of each (target, activation) (tickets, algorithms) on the driver,
  * where it is a few thousand rows of seven numbers. Each run's training points are regenerated from
  * the experiment's data settings; an analysis without its inputs is skipped with the reason printed,
@@ -46,8 +55,7 @@ public final class AnalyzeJob {
   private AnalyzeJob() {}
 
   /** A table to write: its rows, or why it was skipped. */
-  private record Table(String name, StructType schema, JavaRDD<Row> rdd, List<Row> rows,
-      String skipped) {}
+  private record Output(Table<?> table, JavaRDD<Row> rdd, List<Row> rows, String skipped) {}
 
   public static void run(SparkSession spark, String uri, AnalyzeSettings settings, PrintWriter out) {
     ResultsFolder folder = ResultsFolder.open(spark, uri).requireWritable();
@@ -55,13 +63,13 @@ public final class AnalyzeJob {
     Dataset<Row> runs = okRuns(folder);
     checkDataReproducesLosses(runs, settings);
     WidthTwo widthTwo = widthTwo(runs, settings);
-    List<Table> tables = List.of(
+    List<Output> tables = List.of(
         neurons(runs, settings),
         widthTwo.tickets(), widthTwo.algorithms(), widthTwo.curves(),
         ticketPairs(runs, settings), ticketCorrelation(runs, settings),
         distilled(runs, settings),
         ensembles(runs, settings));
-    for (Table t : tables) {
+    for (Output t : tables) {
       write(spark, dir, t, out);
     }
     for (String note : widthTwo.notes()) {
@@ -105,13 +113,12 @@ public final class AnalyzeJob {
 
   // ---- neurons (figure 2a)
 
-  private static Table neurons(Dataset<Row> runs, AnalyzeSettings s) {
+  private static Output neurons(Dataset<Row> runs, AnalyzeSettings s) {
     JavaRDD<Row> wide = runs.filter(col("width").geq(s.neuronMinWidth())).javaRDD();
     if (wide.isEmpty()) {
-      return skipped(Tables.NEURONS, Tables.NEURONS_SCHEMA,
-          "no network of width >= " + s.neuronMinWidth());
+      return skipped(ResultTables.NEURONS, "no network of width >= " + s.neuronMinWidth());
     }
-    return table(Tables.NEURONS, Tables.NEURONS_SCHEMA, wide.flatMap(row -> neuronRows(row).iterator()));
+    return table(ResultTables.NEURONS, wide.flatMap(row -> neuronRows(row).iterator()));
   }
 
   private static List<Row> neuronRows(Row row) {
@@ -121,26 +128,26 @@ public final class AnalyzeJob {
     double[][] w = n.wMatrix();
     List<Row> out = new ArrayList<>(n.width());
     for (int i = 0; i < n.width(); i++) {
-      out.add(RowFactory.create(target(row).id(), activation(row).id(), n.width(),
-          row.getLong(row.fieldIndex("seed")), i, list(w[i]), n.b(i), n.v(i),
+      out.add(RowCodec.encode(new NeuronRow(target(row).id(), activation(row).id(), n.width(),
+          row.getLong(row.fieldIndex("seed")), i, w[i], n.b(i), n.v(i),
           sym.mirrorDistance()[i], sym.mirrorPartner()[i], sym.close(i), sym.threshold(),
-          sym.share(), sym.controlShare(), sym.score(), sym.symmetric()));
+          sym.share(), sym.controlShare(), sym.score(), sym.symmetric())));
     }
     return out;
   }
 
   // ---- tickets, algorithms, algorithm_curves (section 3, appendix B)
 
-  private record WidthTwo(Table tickets, Table algorithms, Table curves, List<String> notes) {}
+  private record WidthTwo(Output tickets, Output algorithms, Output curves, List<String> notes) {}
 
   private static WidthTwo widthTwo(Dataset<Row> runs, AnalyzeSettings s) {
     List<Row> rows = runs.filter(col("width").equalTo(2).and(col("train_loss").gt(0)))
         .drop("curve_step", "curve_loss").collectAsList();
     if (rows.isEmpty()) {
       String why = "no width-2 runs";
-      return new WidthTwo(skipped(Tables.TICKETS, Tables.TICKETS_SCHEMA, why),
-          skipped(Tables.ALGORITHMS, Tables.ALGORITHMS_SCHEMA, why),
-          skipped(Tables.ALGORITHM_CURVES, Tables.ALGORITHM_CURVES_SCHEMA, why), List.of());
+      return new WidthTwo(skipped(ResultTables.TICKETS, why),
+          skipped(ResultTables.ALGORITHMS, why),
+          skipped(ResultTables.ALGORITHM_CURVES, why), List.of());
     }
     Map<String, List<Row>> groups = new TreeMap<>();
     for (Row r : rows) {
@@ -161,11 +168,11 @@ public final class AnalyzeJob {
     String curvesSkipped = curves.isEmpty()
         ? (algorithmsSkipped != null ? algorithmsSkipped : "no one-input target among the algorithms")
         : null;
-    return new WidthTwo(table(Tables.TICKETS, Tables.TICKETS_SCHEMA, tickets),
-        algorithmsSkipped != null ? skipped(Tables.ALGORITHMS, Tables.ALGORITHMS_SCHEMA, algorithmsSkipped)
-            : table(Tables.ALGORITHMS, Tables.ALGORITHMS_SCHEMA, algorithms),
-        curvesSkipped != null ? skipped(Tables.ALGORITHM_CURVES, Tables.ALGORITHM_CURVES_SCHEMA, curvesSkipped)
-            : table(Tables.ALGORITHM_CURVES, Tables.ALGORITHM_CURVES_SCHEMA, curves),
+    return new WidthTwo(table(ResultTables.TICKETS, tickets),
+        algorithmsSkipped != null ? skipped(ResultTables.ALGORITHMS, algorithmsSkipped)
+            : table(ResultTables.ALGORITHMS, algorithms),
+        curvesSkipped != null ? skipped(ResultTables.ALGORITHM_CURVES, curvesSkipped)
+            : table(ResultTables.ALGORITHM_CURVES, curves),
         algorithmsSkipped == null ? skips : List.of());
   }
 
@@ -237,18 +244,18 @@ public final class AnalyzeJob {
         CanonicalPair centrePair = CanonicalPair.of(CanonicalPair.networkOf(d, centre));
         double[] centrePcs = pca.scores(centre, 2);
         Row medoidRow = group.get(clustered.get(medoid));
-        algorithms.add(RowFactory.create(target.id(), act.id(), a, members.size(),
-            (double) members.size() / m, list(centre), centrePcs[0], centrePcs[1],
+        algorithms.add(RowCodec.encode(new AlgorithmRow(target.id(), act.id(), a, members.size(),
+            (double) members.size() / m, centre, centrePcs[0], centrePcs[1],
             sum / members.size(), Quantiles.median(memberLoss), centrePair.symmetric(),
             centrePair.relativeResidual(), medoidRow.getLong(medoidRow.fieldIndex("seed")), c.k(),
-            c.silhouette(), list(pca.explainedRatio()), s.algorithmLossCut()));
+            c.silhouette(), pca.explainedRatio(), s.algorithmLossCut())));
         if (d == 1) {
           ActivationCurves ac = ActivationCurves.of(
               CanonicalPair.networkOf(d, c.aligned()[medoid]), act, grid);
           for (int neuron = 0; neuron < 2; neuron++) {
             for (int g = 0; g < grid.length; g++) {
-              curves.add(RowFactory.create(target.id(), act.id(), a, neuron, grid[g],
-                  ac.pre()[neuron][g], ac.post()[neuron][g]));
+              curves.add(RowCodec.encode(new AlgorithmCurveRow(target.id(), act.id(), a, neuron,
+                  grid[g], ac.pre()[neuron][g], ac.post()[neuron][g])));
             }
           }
         }
@@ -259,12 +266,12 @@ public final class AnalyzeJob {
       CanonicalPair p = pairs[i];
       Network net = p.network();
       int peak = peaks.peakOf()[i];
-      tickets.add(RowFactory.create(target.id(), act.id(), r.getLong(r.fieldIndex("seed")),
-          losses[i], r.getDouble(r.fieldIndex("test_loss")), peak, peaks.modeLog10()[peak],
-          list(flatten(net.wMatrix())), list(net.bVector()), list(net.vVector()), net.c(),
+      tickets.add(RowCodec.encode(new TicketRow(target.id(), act.id(),
+          r.getLong(r.fieldIndex("seed")), losses[i], r.getDouble(r.fieldIndex("test_loss")), peak,
+          peaks.modeLog10()[peak], flatten(net.wMatrix()), net.bVector(), net.vVector(), net.c(),
           p.wResidual(), p.bResidual(), p.vResidual(), p.relativeResidual(), p.symmetric(),
           algorithmOf[i] < 0 ? null : algorithmOf[i],
-          pcs[i] == null ? null : pcs[i][0], pcs[i] == null ? null : pcs[i][1]));
+          pcs[i] == null ? null : pcs[i][0], pcs[i] == null ? null : pcs[i][1])));
     }
     return skipped;
   }
@@ -275,30 +282,30 @@ public final class AnalyzeJob {
     return runs.filter(col("width").isin(widths.toArray())).javaRDD();
   }
 
-  private static Table ticketPairs(Dataset<Row> runs, AnalyzeSettings s) {
-    return ofTicketWidths(runs, s, Tables.TICKET_PAIRS, Tables.TICKET_PAIRS_SCHEMA,
+  private static Output ticketPairs(Dataset<Row> runs, AnalyzeSettings s) {
+    return ofTicketWidths(runs, s, ResultTables.TICKET_PAIRS,
         rows -> rows.flatMap(row -> ticketPairRows(row, s).iterator()));
   }
 
-  private static Table ticketCorrelation(Dataset<Row> runs, AnalyzeSettings s) {
-    return ofTicketWidths(runs, s, Tables.TICKET_CORRELATION, Tables.TICKET_CORRELATION_SCHEMA,
+  private static Output ticketCorrelation(Dataset<Row> runs, AnalyzeSettings s) {
+    return ofTicketWidths(runs, s, ResultTables.TICKET_CORRELATION,
         rows -> rows.map(row -> {
           TicketDecomposition t = decompose(row, s, false);
-          return RowFactory.create(target(row).id(), activation(row).id(),
+          return RowCodec.encode(new TicketCorrelationRow(target(row).id(), activation(row).id(),
               row.getInt(row.fieldIndex("width")), row.getLong(row.fieldIndex("seed")),
-              t.tickets().size(), t.pairing().exact(), list(flatten(t.correlation())),
-              list(t.eigenvalues()), t.effectiveTickets());
+              t.tickets().size(), t.pairing().exact(), flatten(t.correlation()),
+              t.eigenvalues(), t.effectiveTickets()));
         }));
   }
 
   /** A table computed from the networks of the ticket widths, or skipped when there are none. */
-  private static Table ofTicketWidths(Dataset<Row> runs, AnalyzeSettings s, String name,
-      StructType schema, java.util.function.Function<JavaRDD<Row>, JavaRDD<Row>> analysis) {
+  private static Output ofTicketWidths(Dataset<Row> runs, AnalyzeSettings s, Table<?> table,
+      java.util.function.Function<JavaRDD<Row>, JavaRDD<Row>> analysis) {
     JavaRDD<Row> rows = ofWidths(runs, s.ticketWidths());
     if (rows.isEmpty()) {
-      return skipped(name, schema, "no network of the ticket widths " + s.ticketWidths());
+      return skipped(table, "no network of the ticket widths " + s.ticketWidths());
     }
-    return table(name, schema, analysis.apply(rows));
+    return table(table, analysis.apply(rows));
   }
 
   private static TicketDecomposition decompose(Row row, AnalyzeSettings s, boolean withCurves) {
@@ -327,23 +334,22 @@ public final class AnalyzeJob {
       TicketDecomposition.Ticket p = t.tickets().get(k);
       int a = p.neuronA();
       int b = p.neuronB();
-      out.add(RowFactory.create(target(row).id(), activation(row).id(), n.width(),
+      out.add(RowCodec.encode(new TicketPairRow(target(row).id(), activation(row).id(), n.width(),
           row.getLong(row.fieldIndex("seed")), k, a, b, p.mirrorDistance(),
-          list(w[a]), n.b(a), n.v(a), list(w[b]), n.b(b), n.v(b), p.r2(),
-          p.scale(), p.offset(), p.errorRms(), list(errorX), list(p.errorCurve())));
+          w[a], n.b(a), n.v(a), w[b], n.b(b), n.v(b), p.r2(),
+          p.scale(), p.offset(), p.errorRms(), errorX, p.errorCurve())));
     }
     return out;
   }
 
   // ---- distilled (appendix D)
 
-  private static Table distilled(Dataset<Row> runs, AnalyzeSettings s) {
+  private static Output distilled(Dataset<Row> runs, AnalyzeSettings s) {
     JavaRDD<Row> rows = ofWidths(runs, List.of(s.distillWidth()));
     if (rows.isEmpty()) {
-      return skipped(Tables.DISTILLED, Tables.DISTILLED_SCHEMA,
-          "no network of width " + s.distillWidth());
+      return skipped(ResultTables.DISTILLED, "no network of width " + s.distillWidth());
     }
-    return table(Tables.DISTILLED, Tables.DISTILLED_SCHEMA, rows.map(row -> {
+    return table(ResultTables.DISTILLED, rows.map(row -> {
       Target target = target(row);
       Activation act = activation(row);
       org.lotteryscaling.nn.Dataset train = DataSampler.train(target, s.data());
@@ -351,22 +357,22 @@ public final class AnalyzeJob {
       Distillation d = Distillation.of(wide,
           TicketDecomposition.of(wide, act, train, null), act, train);
       Network n = d.network();
-      return RowFactory.create(target.id(), act.id(), wide.width(),
+      return RowCodec.encode(new DistilledRow(target.id(), act.id(), wide.width(),
           row.getLong(row.fieldIndex("seed")), row.getDouble(row.fieldIndex("train_loss")),
-          d.ticket().neuronA(), d.ticket().neuronB(), d.ticket().r2(), list(flatten(n.wMatrix())),
-          list(n.bVector()), list(n.vVector()), n.c(), n.meanSquaredError(act, train),
-          n.meanSquaredError(act, DataSampler.test(target, s.data())));
+          d.ticket().neuronA(), d.ticket().neuronB(), d.ticket().r2(), flatten(n.wMatrix()),
+          n.bVector(), n.vVector(), n.c(), n.meanSquaredError(act, train),
+          n.meanSquaredError(act, DataSampler.test(target, s.data()))));
     }));
   }
 
   // ---- ensembles (beyond the paper)
 
-  private static Table ensembles(Dataset<Row> runs, AnalyzeSettings s) {
+  private static Output ensembles(Dataset<Row> runs, AnalyzeSettings s) {
     Dataset<Row> members = s.ensembleHalfWidths().isEmpty() ? runs
         : runs.filter(col("width").isin(s.ensembleHalfWidths().toArray()));
     JavaRDD<Row> rows = members.drop("curve_step", "curve_loss").javaRDD();
     if (rows.isEmpty()) {
-      return skipped(Tables.ENSEMBLES, Tables.ENSEMBLES_SCHEMA,
+      return skipped(ResultTables.ENSEMBLES,
           "no networks of the ensemble half widths " + s.ensembleHalfWidths());
     }
     // Seeds 2k and 2k + 1 of the same (target, activation, width) make one ensemble.
@@ -383,7 +389,7 @@ public final class AnalyzeJob {
           two.sort(Comparator.comparingLong(r -> r.getLong(r.fieldIndex("seed"))));
           return List.of(ensembleRow(two.get(0), two.get(1), s)).iterator();
         });
-    return table(Tables.ENSEMBLES, Tables.ENSEMBLES_SCHEMA, out);
+    return table(ResultTables.ENSEMBLES, out);
   }
 
   private static Row ensembleRow(Row a, Row b, AnalyzeSettings s) {
@@ -399,36 +405,39 @@ public final class AnalyzeJob {
         e.combine(Ensemble.predictions(na, act, test), Ensemble.predictions(nb, act, test)),
         test.yCopy());
     int half = na.width();
-    return RowFactory.create(target.id(), act.id(), half, 2 * half, a.getLong(a.fieldIndex("seed")),
-        b.getLong(b.fieldIndex("seed")), e.lossA(), e.lossB(), e.harmonicLoss(), e.loss(),
-        e.loss() / e.harmonicLoss(), e.weightA(), e.weightB(), e.offset(), testLoss);
+    return RowCodec.encode(new EnsembleRow(target.id(), act.id(), half, 2 * half,
+        a.getLong(a.fieldIndex("seed")), b.getLong(b.fieldIndex("seed")), e.lossA(), e.lossB(),
+        e.harmonicLoss(), e.loss(), e.loss() / e.harmonicLoss(), e.weightA(), e.weightB(),
+        e.offset(), testLoss));
   }
 
   // ---- writing
 
-  private static Table table(String name, StructType schema, JavaRDD<Row> rdd) {
-    return new Table(name, schema, rdd, null, null);
+  private static Output table(Table<?> table, JavaRDD<Row> rdd) {
+    return new Output(table, rdd, null, null);
   }
 
-  private static Table table(String name, StructType schema, List<Row> rows) {
-    return new Table(name, schema, null, rows, null);
+  private static Output table(Table<?> table, List<Row> rows) {
+    return new Output(table, null, rows, null);
   }
 
-  private static Table skipped(String name, StructType schema, String why) {
-    return new Table(name, schema, null, List.of(), why);
+  private static Output skipped(Table<?> table, String why) {
+    return new Output(table, null, List.of(), why);
   }
 
-  private static void write(SparkSession spark, StorageFolder dir, Table t, PrintWriter out) {
+  private static void write(SparkSession spark, StorageFolder dir, Output t, PrintWriter out) {
     long start = System.nanoTime();
-    Dataset<Row> df = t.rdd() != null ? spark.createDataFrame(t.rdd(), t.schema())
-        : spark.createDataFrame(t.rows(), t.schema());
-    StorageFolder path = dir.resolve(t.name());
+    StructType schema = RowCodec.schema(t.table());
+    Dataset<Row> df = t.rdd() != null ? spark.createDataFrame(t.rdd(), schema)
+        : spark.createDataFrame(t.rows(), schema);
+    String name = t.table().name();
+    StorageFolder path = dir.resolve(name);
     DeltaTables.overwrite(df, path);
     if (t.skipped() != null) {
-      out.println(t.name() + ": skipped, " + t.skipped() + " (written empty)");
+      out.println(name + ": skipped, " + t.skipped() + " (written empty)");
     } else {
-      out.printf(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", t.name(),
-          Tables.read(spark, dir, t.name()).count(), path, (System.nanoTime() - start) / 1e9);
+      out.printf(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", name,
+          Tables.read(spark, dir, name).count(), path, (System.nanoTime() - start) / 1e9);
     }
     out.flush();
   }
@@ -445,11 +454,6 @@ public final class AnalyzeJob {
 
   static Activation activation(Row row) {
     return Activation.parse(row.getString(row.fieldIndex("activation")));
-  }
-
-  /** Array columns go in as double[]: both the List and the RDD paths of createDataFrame take it. */
-  private static double[] list(double[] xs) {
-    return xs;
   }
 
   private static double[] flatten(double[][] m) {

@@ -16,8 +16,8 @@ final class AnalyzeSummary {
   private AnalyzeSummary() {}
 
   static void print(SparkSession spark, StorageFolder dir, PrintWriter out) {
-    for (String table : Tables.MECHANISM_TABLES.keySet()) {
-      Tables.read(spark, dir, table).createOrReplaceTempView(table);
+    for (var table : org.lotteryscaling.tables.ResultTables.MECHANISMS) {
+      Tables.read(spark, dir, table.name()).createOrReplaceTempView(table.name());
     }
     section(spark, out, "lottery tickets (width 2, lowest-loss peak; medians of canonical parameters)", """
         SELECT target, activation, count(*) AS networks, max(peak) + 1 AS peaks,

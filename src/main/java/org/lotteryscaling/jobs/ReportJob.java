@@ -1,6 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import static org.lotteryscaling.report.ReportTables.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,19 +27,20 @@ import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.report.ReportData.TicketPair;
+import org.lotteryscaling.tables.AlgorithmRow;
+import org.lotteryscaling.tables.NeuronRow;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.TicketRow;
 
 /**
  * `report --results DIR`: reads the result tables of DIR (never re-trains) and renders
- * DIR/report/index.html with its figures and claims table. Column names live in ReportTables.
+ * DIR/report/index.html with its figures and claims table. The tables are defined in
+ * {@link ResultTables}; the report's values are read from them by column name (TableReader).
  */
 public final class ReportJob {
   private ReportJob() {}
 
   public static final String REPORT_DIR = "report";
-
-  private static final String[] KEYS = {TARGET, ACTIVATION};
-  private static final String[] KEYS_WIDTH = {TARGET, ACTIVATION, WIDTH};
-  private static final String[] NONE = {};
 
   /**
    * Renders the report of {@code results} into {@code reportDir} (a local folder), or, when that
@@ -94,70 +94,27 @@ public final class ReportJob {
     TableReader t = new TableReader(spark, dir);
     ReportData data = new ReportData(
         dir.name(),
-        t.read(RUNS, cols(KEYS_WIDTH, SEED, RUNS_STATUS, RUNS_LOSS), NONE, c -> new NetworkLoss(
-            c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED), c.str(RUNS_STATUS),
-            c.num(RUNS_LOSS))),
-        t.read(LOSS_SUMMARY, cols(KEYS_WIDTH, SUMMARY_NETWORKS, SUMMARY_Q25, SUMMARY_MEDIAN, SUMMARY_Q75),
-            NONE, c -> new LossSummary(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.lng(SUMMARY_NETWORKS), c.num(SUMMARY_Q25), c.num(SUMMARY_MEDIAN), c.num(SUMMARY_Q75))),
-        t.read(LOSS_HISTOGRAM, cols(KEYS_WIDTH, HISTOGRAM_LOW, HISTOGRAM_HIGH, HISTOGRAM_COUNT), NONE,
-            c -> new HistogramBin(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.num(HISTOGRAM_LOW), c.num(HISTOGRAM_HIGH), c.lng(HISTOGRAM_COUNT))),
-        t.read(LOSS_MODES, cols(KEYS_WIDTH, MODES_PEAKS, MODES_PEAK_LOG10, MODES_LOWEST_SHARE), NONE,
-            c -> new LossModes(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.integer(MODES_PEAKS), c.doubles(MODES_PEAK_LOG10), c.num(MODES_LOWEST_SHARE))),
-        t.read(SCALING_FIT, cols(KEYS, FIT_KIND, FIT_WIDTH_FROM, FIT_WIDTH_TO, FIT_ALPHA),
-            new String[] {FIT_ALPHA_LOW, FIT_ALPHA_HIGH, FIT_PREFACTOR},
-            c -> new ScalingFit(c.str(TARGET), c.str(ACTIVATION), c.str(FIT_KIND),
-                c.integer(FIT_WIDTH_FROM), c.integer(FIT_WIDTH_TO), c.num(FIT_ALPHA),
-                c.num(FIT_ALPHA_LOW), c.num(FIT_ALPHA_HIGH), c.num(FIT_PREFACTOR))),
-        t.read(SYNERGY, cols(KEYS_WIDTH, SYNERGY_VERDICT), new String[] {SYNERGY_TRAINED_MEDIAN,
-                SYNERGY_ENSEMBLED_MEDIAN, SYNERGY_LOG10_RATIO, SYNERGY_KS, SYNERGY_KS_P},
-            c -> new Synergy(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.num(SYNERGY_TRAINED_MEDIAN), c.num(SYNERGY_ENSEMBLED_MEDIAN),
-                c.num(SYNERGY_LOG10_RATIO), c.num(SYNERGY_KS), c.num(SYNERGY_KS_P),
-                c.str(SYNERGY_VERDICT))),
-        t.read(NEURONS, cols(KEYS_WIDTH, SEED, NEURON_W, NEURON_B),
-            new String[] {NEURON_V, NEURON_MIRROR_DISTANCE, NEURON_SHARE, NEURON_CONTROL_SHARE,
-                NEURON_SCORE}, ReportJob::widestFirstNetwork,
-            c -> new Neuron(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED),
-                firstOf(c, NEURON_W), c.num(NEURON_B), c.num(NEURON_V),
-                c.num(NEURON_MIRROR_DISTANCE), c.num(NEURON_SHARE), c.num(NEURON_CONTROL_SHARE),
-                c.num(NEURON_SCORE))),
-        t.read(TICKETS, cols(KEYS, SEED, TICKET_LOSS, TICKET_PEAK),
-            new String[] {TICKET_ALGORITHM, TICKET_PC1, TICKET_PC2, TICKET_W, TICKET_B, TICKET_V,
-                TICKET_C, TICKET_RESIDUAL_W, TICKET_RESIDUAL_B, TICKET_RESIDUAL_V},
-            c -> new Ticket(c.str(TARGET), c.str(ACTIVATION), c.lng(SEED), c.num(TICKET_LOSS),
-                c.integer(TICKET_PEAK), c.integer(TICKET_ALGORITHM), c.num(TICKET_PC1),
-                c.num(TICKET_PC2), canonicalParameters(c), c.num(TICKET_RESIDUAL_W),
-                c.num(TICKET_RESIDUAL_B), c.num(TICKET_RESIDUAL_V))),
+        t.read(ResultTables.RUNS, NetworkLoss.class),
+        t.read(ResultTables.LOSS_SUMMARY, LossSummary.class),
+        t.read(ResultTables.LOSS_HISTOGRAM, HistogramBin.class),
+        t.read(ResultTables.LOSS_MODES, LossModes.class),
+        t.read(ResultTables.SCALING_FIT, ScalingFit.class),
+        t.read(ResultTables.SYNERGY, Synergy.class),
+        t.read(ResultTables.NEURONS, NeuronRow.class, ReportJob::widestFirstNetwork).stream()
+            .map(ReportJob::neuron).toList(),
+        t.read(ResultTables.TICKETS, TicketRow.class).stream().map(ReportJob::ticket).toList(),
         ReportData.withCurves(
-            t.read(ALGORITHMS, cols(KEYS, ALGORITHM_ID, ALGORITHM_SIZE),
-                new String[] {ALGORITHM_MEAN_LOSS, ALGORITHM_SYMMETRIC},
-                c -> new Algorithm(c.str(TARGET), c.str(ACTIVATION), c.integer(ALGORITHM_ID),
-                    c.lng(ALGORITHM_SIZE), c.num(ALGORITHM_MEAN_LOSS), c.flag(ALGORITHM_SYMMETRIC),
-                    new double[0], new double[0], new double[0], new double[0], new double[0])),
-            t.read(ALGORITHM_CURVES, cols(KEYS, ALGORITHM_ID, CURVE_NEURON, CURVE_X, CURVE_PRE,
-                    CURVE_POST), NONE,
-                c -> new CurvePoint(c.str(TARGET), c.str(ACTIVATION), c.integer(ALGORITHM_ID),
-                    c.integer(CURVE_NEURON), c.num(CURVE_X), c.num(CURVE_PRE), c.num(CURVE_POST)))),
-        t.read(TICKET_PAIRS, cols(KEYS_WIDTH, SEED, PAIR_ID, PAIR_R2), new String[] {PAIR_X, PAIR_ERROR},
-            c -> new TicketPair(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH), c.lng(SEED),
-                c.integer(PAIR_ID), c.num(PAIR_R2), c.doubles(PAIR_X), c.doubles(PAIR_ERROR))),
-        t.read(TICKET_CORRELATION, cols(KEYS_WIDTH, SEED, CORRELATION_EFFECTIVE),
-            new String[] {CORRELATION_SIZE, CORRELATION_MATRIX},
-            c -> new TicketCorrelation(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.lng(SEED), c.integer(CORRELATION_SIZE), c.doubles(CORRELATION_MATRIX),
-                c.num(CORRELATION_EFFECTIVE))),
-        t.read(DISTILLED, cols(KEYS, SEED, DISTILLED_LOSS), NONE,
-            c -> new Distilled(c.str(TARGET), c.str(ACTIVATION), c.lng(SEED), c.num(DISTILLED_LOSS))),
-        t.read(ENSEMBLES, cols(KEYS_WIDTH, ENSEMBLE_ACTUAL, ENSEMBLE_HARMONIC), NONE,
-            c -> new Ensemble(c.str(TARGET), c.str(ACTIVATION), c.integer(WIDTH),
-                c.num(ENSEMBLE_ACTUAL), c.num(ENSEMBLE_HARMONIC))),
+            t.read(ResultTables.ALGORITHMS, AlgorithmRow.class).stream()
+                .map(ReportJob::algorithm).toList(),
+            t.read(ResultTables.ALGORITHM_CURVES, CurvePoint.class)),
+        t.read(ResultTables.TICKET_PAIRS, TicketPair.class),
+        t.read(ResultTables.TICKET_CORRELATION, TicketCorrelation.class),
+        t.read(ResultTables.DISTILLED, Distilled.class),
+        t.read(ResultTables.ENSEMBLES, Ensemble.class),
         t.unavailable());
-    if (data.runs().isEmpty() && t.exists(RUNS)) {
+    if (data.runs().isEmpty() && t.exists(ResultTables.RUNS.name())) {
       throw new UserError(dir + " is not a results folder this version can read: "
-          + data.whyMissing(RUNS));
+          + data.whyMissing(ResultTables.RUNS.name()));
     }
     return data;
   }
@@ -167,38 +124,47 @@ public final class ReportJob {
    * figure 2a and its claim use, and it keeps a 1000-seed run's neurons off the driver.
    */
   private static Dataset<Row> widestFirstNetwork(Dataset<Row> neurons) {
-    Dataset<Row> widest = neurons.groupBy(TARGET, ACTIVATION).agg(functions.max(WIDTH).as(WIDTH));
-    Dataset<Row> atWidest = neurons.join(widest, new String[] {TARGET, ACTIVATION, WIDTH});
-    Dataset<Row> first = atWidest.groupBy(TARGET, ACTIVATION, WIDTH).agg(functions.min(SEED).as(SEED));
-    return atWidest.join(first, new String[] {TARGET, ACTIVATION, WIDTH, SEED});
+    Dataset<Row> widest = neurons.groupBy("target", "activation")
+        .agg(functions.max("width").as("width"));
+    Dataset<Row> atWidest = neurons.join(widest, new String[] {"target", "activation", "width"});
+    Dataset<Row> first = atWidest.groupBy("target", "activation", "width")
+        .agg(functions.min("seed").as("seed"));
+    return atWidest.join(first, new String[] {"target", "activation", "width", "seed"});
+  }
+
+  /** A neuron as figure 2a draws it: the first input coordinate of its w. */
+  private static Neuron neuron(NeuronRow r) {
+    return new Neuron(r.target(), r.activation(), r.width(), r.seed(),
+        r.w().length == 0 ? Double.NaN : r.w()[0], r.b(), r.v(), r.mirrorDistance(), r.share(),
+        r.controlShare(), r.symmetryScore());
+  }
+
+  /** A width-2 network with its algorithm -1 and principal components NaN above the loss cut. */
+  private static Ticket ticket(TicketRow r) {
+    return new Ticket(r.target(), r.activation(), r.seed(), r.trainLoss(), r.peak(),
+        r.algorithm() == null ? -1 : r.algorithm(), r.pc1() == null ? Double.NaN : r.pc1(),
+        r.pc2() == null ? Double.NaN : r.pc2(), canonicalParameters(r), r.wResidual(),
+        r.bResidual(), r.vResidual());
   }
 
   /**
    * A width-2 network's (w1, w2, b1, b2, v1, v2, c) from the tickets columns w (2 x d,
    * neuron-major: first input coordinate of each neuron), b, v and c; empty when any is missing.
    */
-  private static double[] canonicalParameters(TableReader.Cells c) {
-    double[] w = c.doubles(TICKET_W);
-    double[] b = c.doubles(TICKET_B);
-    double[] v = c.doubles(TICKET_V);
+  private static double[] canonicalParameters(TicketRow r) {
+    double[] w = r.w();
+    double[] b = r.b();
+    double[] v = r.v();
     if (w.length < 2 || w.length % 2 != 0 || b.length != 2 || v.length != 2) {
       return new double[0];
     }
     int d = w.length / 2;
-    return new double[] {w[0], w[d], b[0], b[1], v[0], v[1], c.num(TICKET_C)};
+    return new double[] {w[0], w[d], b[0], b[1], v[0], v[1], r.c()};
   }
 
-  /** A neuron's w: the column may be a scalar (d = 1) or an array (its first input coordinate). */
-  private static double firstOf(TableReader.Cells c, String column) {
-    try {
-      return c.num(column);
-    } catch (ClassCastException | IllegalArgumentException array) {
-      double[] xs = c.doubles(column);
-      return xs.length == 0 ? Double.NaN : xs[0];
-    }
-  }
-
-  private static String[] cols(String[] keys, String... more) {
-    return Stream.concat(Arrays.stream(keys), Arrays.stream(more)).toArray(String[]::new);
+  /** An algorithm without its curves (ReportData.withCurves adds them). */
+  private static Algorithm algorithm(AlgorithmRow r) {
+    return new Algorithm(r.target(), r.activation(), r.algorithm(), r.networks(), r.meanLoss(),
+        r.symmetric(), new double[0], new double[0], new double[0], new double[0], new double[0]);
   }
 }

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.Table;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -66,10 +67,9 @@ public final class ResultsFolder {
     }
   }
 
-  /** Every table a results folder may hold, as the jobs write them ({@link Tables}). */
+  /** Every table a results folder may hold, as the jobs write them ({@link ResultTables#ALL}). */
   public static List<String> tableNames() {
-    return Stream.concat(Tables.SCHEMAS.keySet().stream(), Tables.MECHANISM_TABLES.keySet().stream())
-        .toList();
+    return ResultTables.ALL.stream().map(Table::name).toList();
   }
 
   /** For the report, which draws what it finds: DIR exists and holds at least one result table. */

@@ -1,23 +1,26 @@
 package org.lotteryscaling.jobs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.tables.Table;
+import org.lotteryscaling.tables.TableColumn;
 
 /**
- * Reads result tables of one folder into plain values for the report: a table that is absent,
- * unreadable or lacks a column the reader needs becomes an empty list and a line in
- * {@link #unavailable()} saying why, so the report can skip what depends on it and say so.
+ * Reads result tables of one folder into plain records for the report. A table that is absent,
+ * cannot be read, or lacks a column the record reads (or holds it with another type than its
+ * definition) becomes an empty list and a line in {@link #unavailable()} saying why, so the
+ * report can skip what depends on it and say so. An exception of the code that turns rows into
+ * records is a bug and propagates.
  */
 final class TableReader {
   private final SparkSession spark;
@@ -37,119 +40,66 @@ final class TableReader {
     return dir.resolve(table).isDirectory();
   }
 
-  /**
-   * The rows of {@code table} mapped by {@code mapper}, reading the {@code required} columns and
-   * those {@code optional} ones the table has (a mapper sees an absent optional column as NaN).
-   */
-  <T> List<T> read(String table, String[] required, String[] optional, Function<Cells, T> mapper) {
-    return read(table, required, optional, frame -> frame, mapper);
+  /** The rows of {@code table} as records of {@code type}: its row record or a projection. */
+  <T extends Record> List<T> read(Table<?> table, Class<T> type) {
+    return read(table, type, frame -> frame);
   }
 
   /** As above, keeping only the rows {@code narrow} selects (run in Spark, before collecting). */
-  <T> List<T> read(String table, String[] required, String[] optional,
-      Function<Dataset<Row>, Dataset<Row>> narrow, Function<Cells, T> mapper) {
-    if (!exists(table)) {
-      unavailable.put(table, dir.resolve(table) + " does not exist");
+  <T extends Record> List<T> read(Table<?> table, Class<T> type,
+      UnaryOperator<Dataset<Row>> narrow) {
+    List<TableColumn> columns = table.columnsReadBy(type); // a mismatch here is a bug: it throws
+    List<Row> rows = collect(table, columns, narrow);
+    List<T> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      out.add(RowCodec.decode(row, type));
+    }
+    return out;
+  }
+
+  /** The selected columns of the table's rows, or an empty list with the reason recorded. */
+  private List<Row> collect(Table<?> table, List<TableColumn> columns,
+      UnaryOperator<Dataset<Row>> narrow) {
+    String name = table.name();
+    if (!exists(name)) {
+      unavailable.put(name, dir.resolve(name) + " does not exist");
       return List.of();
     }
     try {
-      Dataset<Row> frame = Tables.read(spark, dir, table);
-      Set<String> columns = new LinkedHashSet<>(Arrays.asList(frame.columns()));
-      List<String> missing = Arrays.stream(required).filter(c -> !columns.contains(c)).toList();
-      if (!missing.isEmpty()) {
-        unavailable.put(table, "table " + table + " lacks column(s) " + String.join(", ", missing));
+      Dataset<Row> frame = Tables.read(spark, dir, name);
+      String wrong = schemaProblem(frame.schema(), columns);
+      if (wrong != null) {
+        unavailable.put(name, "table " + name + " " + wrong);
         return List.of();
       }
-      List<Column> wanted = new ArrayList<>();
-      for (String c : required) {
-        wanted.add(functions.col(c));
-      }
-      for (String c : optional) {
-        if (columns.contains(c)) {
-          wanted.add(functions.col(c));
-        }
-      }
-      List<Row> rows = narrow.apply(frame).select(wanted.toArray(new Column[0])).collectAsList();
-      List<T> out = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        out.add(mapper.apply(new Cells(row)));
-      }
-      return out;
+      Column[] wanted = columns.stream().map(c -> functions.col(c.name())).distinct()
+          .toArray(Column[]::new);
+      return narrow.apply(frame).select(wanted).collectAsList();
     } catch (Exception e) { // Spark's SparkException (checked, thrown from Scala) for corrupt files
-      unavailable.put(table, "table " + table + " cannot be read: " + ResultsFolder.firstLine(e));
+      unavailable.put(name, "table " + name + " cannot be read: " + ResultsFolder.firstLine(e));
       return List.of();
     }
   }
 
-  /** Typed access to one row by column name; numbers of any width read as double. */
-  static final class Cells {
-    private final Row row;
-
-    Cells(Row row) {
-      this.row = row;
-    }
-
-    private int index(String column) {
-      try {
-        return row.fieldIndex(column);
-      } catch (IllegalArgumentException absent) {
-        return -1;
+  /** Which of {@code columns} the stored schema lacks or holds with another type; null if none. */
+  private static String schemaProblem(StructType stored, List<TableColumn> columns) {
+    List<String> missing = new ArrayList<>();
+    List<String> retyped = new ArrayList<>();
+    for (TableColumn c : columns) {
+      StructField field =
+          stored.getFieldIndex(c.name()).isDefined() ? stored.apply(c.name()) : null;
+      if (field == null) {
+        if (!missing.contains(c.name())) {
+          missing.add(c.name());
+        }
+      } else if (!RowCodec.sameType(field.dataType(), c)) {
+        retyped.add(c.name() + " is " + field.dataType().simpleString() + ", not " + c.type());
       }
     }
-
-    String str(String column) {
-      int i = index(column);
-      return i < 0 || row.isNullAt(i) ? "" : String.valueOf(row.get(i));
+    if (!missing.isEmpty()) {
+      return "lacks column(s) " + String.join(", ", missing);
     }
-
-    /** The number in {@code column}; NaN when absent or null. */
-    double num(String column) {
-      int i = index(column);
-      if (i < 0 || row.isNullAt(i)) {
-        return Double.NaN;
-      }
-      Object v = row.get(i);
-      if (v instanceof Number n) {
-        return n.doubleValue();
-      }
-      if (v instanceof Boolean b) {
-        return b ? 1 : 0;
-      }
-      throw new IllegalArgumentException("column " + column + " is not numeric: " + v);
-    }
-
-    int integer(String column) {
-      double v = num(column);
-      return Double.isNaN(v) ? -1 : (int) v;
-    }
-
-    long lng(String column) {
-      double v = num(column);
-      return Double.isNaN(v) ? -1 : (long) v;
-    }
-
-    boolean flag(String column) {
-      int i = index(column);
-      if (i < 0 || row.isNullAt(i)) {
-        return false;
-      }
-      Object v = row.get(i);
-      return v instanceof Boolean b ? b : num(column) != 0;
-    }
-
-    /** An array column as double[]; empty when absent or null. */
-    double[] doubles(String column) {
-      int i = index(column);
-      if (i < 0 || row.isNullAt(i)) {
-        return new double[0];
-      }
-      List<Object> xs = row.getList(i);
-      double[] out = new double[xs.size()];
-      for (int k = 0; k < out.length; k++) {
-        Object x = xs.get(k);
-        out[k] = x == null ? Double.NaN : ((Number) x).doubleValue();
-      }
-      return out;
-    }
+    return retyped.isEmpty() ? null
+        : "has column(s) of another type: " + String.join("; ", retyped);
   }
 }

@@ -2,8 +2,8 @@ package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.FigureData.groupBy;
 import static org.lotteryscaling.report.ReportData.where;
-import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
-import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+import static org.lotteryscaling.report.ReportData.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 
 import java.awt.Color;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.lotteryscaling.report.ReportData.TicketPair;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.stats.WidthLosses;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * The appendices' mechanisms: algorithms of width 2 (B: figures 9 to 11), tickets in wide networks
@@ -43,7 +44,7 @@ final class AppendixFigures {
         t -> Double.isFinite(t.pc1()) && Double.isFinite(t.pc2()));
     if (tickets.isEmpty()) {
       return Figure.skipped(id, title, "no tickets rows with principal components for "
-          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ReportTables.TICKETS));
+          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ResultTables.TICKETS.name()));
     }
     XYChart chart = Charts.xy(title, "PC 1", "PC 2", Charts.WIDTH, Charts.HEIGHT);
     Map<Integer, List<Ticket>> byAlgorithm = groupBy(tickets, Ticket::algorithm);
@@ -74,7 +75,7 @@ final class AppendixFigures {
     List<Algorithm> algorithms = where(data.algorithms(), a -> a.x().length > 1);
     if (algorithms.isEmpty()) {
       return Figure.skipped(id, title, "no algorithms rows with activation curves for "
-          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ReportTables.ALGORITHMS));
+          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ResultTables.ALGORITHMS.name()));
     }
     List<String> panels = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -111,7 +112,7 @@ final class AppendixFigures {
     List<TicketCorrelation> correlations = data.correlations();
     if (pairs.isEmpty() && correlations.isEmpty()) {
       return Figure.skipped(id, title, "no ticket_pairs or ticket_correlation rows for "
-          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ReportTables.TICKET_PAIRS));
+          + MAIN_TARGET + "/" + MAIN_ACTIVATION + ": " + data.whyMissing(ResultTables.TICKET_PAIRS.name()));
     }
     List<String> panels = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -195,7 +196,7 @@ final class AppendixFigures {
         .filter(l -> l > 0 && Double.isFinite(l)).toArray();
     if (distilled.length == 0) {
       return Figure.skipped(id, title, "no distilled rows for " + MAIN_TARGET + "/" + MAIN_ACTIVATION
-          + ": " + data.whyMissing(ReportTables.DISTILLED));
+          + ": " + data.whyMissing(ResultTables.DISTILLED.name()));
     }
     WidthLosses width2 = data.mainLosses().get(2);
     double[] trained = width2 == null ? new double[0] : width2.losses();
@@ -222,7 +223,7 @@ final class AppendixFigures {
     List<Ensemble> rows = where(data.all().ensembles(), e -> e.actualLoss() > 0 && e.harmonicLoss() > 0
         && Double.isFinite(e.actualLoss()) && Double.isFinite(e.harmonicLoss()));
     if (rows.isEmpty()) {
-      return Figure.skipped(id, title, "no ensembles rows: " + data.whyMissing(ReportTables.ENSEMBLES));
+      return Figure.skipped(id, title, "no ensembles rows: " + data.whyMissing(ResultTables.ENSEMBLES.name()));
     }
     XYChart chart = Charts.xy(title, "harmonic prediction 1/(1/L1 + 1/L2)", "least-squares ensemble loss",
         Charts.WIDTH, Charts.HEIGHT);

@@ -1,8 +1,8 @@
 package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.ReportData.where;
-import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
-import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+import static org.lotteryscaling.report.ReportData.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +21,9 @@ import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.stats.Quantiles;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.stats.PowerLawFit;
+import org.lotteryscaling.stats.SynergyTest;
 
 /**
  * The paper's claims judged against the tables, each by a stated rule. A claim whose data the run
@@ -62,10 +65,10 @@ public final class ClaimsTable {
         reluFastThenSlow(data),
         narrowNetworksHaveSeveralPeaks(data),
         wideNetworksHaveOnePeak(data),
-        synergyOrEnsembling(data, "synergy-narrow", SYNERGY_WIDTHS, ReportTables.VERDICT_SYNERGY,
+        synergyOrEnsembling(data, "synergy-narrow", SYNERGY_WIDTHS, SynergyTest.Verdict.SYNERGY.id(),
             "Narrow networks (N = 2, 4) do better than the N/2 + N/2 ensembling prediction (synergy)"),
         synergyOrEnsembling(data, "ensembling-wide", ENSEMBLING_WIDTHS,
-            ReportTables.VERDICT_ENSEMBLING,
+            SynergyTest.Verdict.ENSEMBLING.id(),
             "Wide networks (N = 20, 40) do as well as N/2 + N/2 ensembling, no better (plain ensembling)"),
         lotteryTicketsAreSymmetric(data),
         wideNetworksHaveMirrorNeurons(data),
@@ -93,11 +96,11 @@ public final class ClaimsTable {
     if (fit == null) {
       return notMeasured(id, statement, source, rule, "no fit or local exponent for "
           + MAIN_TARGET + "/" + MAIN_ACTIVATION + " at N >= " + PAPER_MIN_WIDTH
-          + (data.fits().isEmpty() ? " (" + data.whyMissing(ReportTables.SCALING_FIT) + ")" : ""));
+          + (data.fits().isEmpty() ? " (" + data.whyMissing(ResultTables.SCALING_FIT.name()) + ")" : ""));
     }
     return new Claim(id, statement, source, rule,
         String.format(Locale.ROOT, "alpha = %.2f over N = %d..%d%s", fit.alpha(), fit.widthFrom(),
-            fit.widthTo(), fit.kind().equals(ReportTables.FIT_KIND_LOCAL) ? " (from local exponents)" : ""),
+            fit.widthTo(), fit.kind().equals(PowerLawFit.Kind.LOCAL.id()) ? " (from local exponents)" : ""),
         Fmt.interval(fit.alphaLow(), fit.alphaHigh()),
         Verdict.of(meets(fit, 1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE)));
   }
@@ -106,7 +109,7 @@ public final class ClaimsTable {
   private static List<ScalingFit> localExponents(ReportData data, String activation) {
     return data.fits().stream()
         .filter(f -> f.target().equals(MAIN_TARGET) && f.activation().equals(activation)
-            && f.kind().equals(ReportTables.FIT_KIND_LOCAL) && f.widthFrom() >= PAPER_MIN_WIDTH
+            && f.kind().equals(PowerLawFit.Kind.LOCAL.id()) && f.widthFrom() >= PAPER_MIN_WIDTH
             && Double.isFinite(f.alpha()))
         .sorted(Comparator.comparingInt(ScalingFit::widthFrom)).toList();
   }
@@ -128,7 +131,7 @@ public final class ClaimsTable {
       span += logRatio;
     }
     ScalingFit first = local.get(0);
-    return new ScalingFit(first.target(), first.activation(), ReportTables.FIT_KIND_LOCAL,
+    return new ScalingFit(first.target(), first.activation(), PowerLawFit.Kind.LOCAL.id(),
         first.widthFrom(), local.get(local.size() - 1).widthTo(), weighted / span, Double.NaN,
         Double.NaN, Double.NaN);
   }
@@ -147,7 +150,7 @@ public final class ClaimsTable {
     if (local.size() < 2) {
       return notMeasured(id, statement, source, rule, local.size() + " local exponent(s) for "
           + MAIN_TARGET + "/" + activation + " at N >= " + PAPER_MIN_WIDTH
-          + (data.fits().isEmpty() ? " (" + data.whyMissing(ReportTables.SCALING_FIT) + ")" : ""));
+          + (data.fits().isEmpty() ? " (" + data.whyMissing(ResultTables.SCALING_FIT.name()) + ")" : ""));
     }
     ScalingFit early = local.get(0);
     ScalingFit late = local.get(local.size() - 1);
@@ -188,7 +191,7 @@ public final class ClaimsTable {
         .sorted(Comparator.comparingInt(LossModes::width)).toList();
     if (rows.isEmpty()) {
       return notMeasured(id, statement, source, rule, "no such width in loss_modes"
-          + (data.modes().isEmpty() ? " (" + data.whyMissing(ReportTables.LOSS_MODES) + ")" : ""));
+          + (data.modes().isEmpty() ? " (" + data.whyMissing(ResultTables.LOSS_MODES.name()) + ")" : ""));
     }
     List<String> peaks = new ArrayList<>();
     for (LossModes m : rows) {
@@ -205,14 +208,14 @@ public final class ClaimsTable {
     String source = "section 4, figure 4";
     String rule = String.format(Locale.ROOT, "synergy table's verdict for %s/%s at N = %s: "
         + "supported if every one of those widths present, and not '%s', says '%s'",
-        MAIN_TARGET, MAIN_ACTIVATION, widths, ReportTables.VERDICT_UNDETERMINED, expected);
+        MAIN_TARGET, MAIN_ACTIVATION, widths, SynergyTest.Verdict.UNDETERMINED.id(), expected);
     List<Synergy> rows = where(data.synergy(), s -> s.target().equals(MAIN_TARGET)
         && s.activation().equals(MAIN_ACTIVATION) && widths.contains(s.width())
-        && !s.verdict().equals(ReportTables.VERDICT_UNDETERMINED)).stream()
+        && !s.verdict().equals(SynergyTest.Verdict.UNDETERMINED.id())).stream()
         .sorted(Comparator.comparingInt(Synergy::width)).toList();
     if (rows.isEmpty()) {
       return notMeasured(id, statement, source, rule, "no decided synergy row at N = " + widths
-          + (data.synergy().isEmpty() ? " (" + data.whyMissing(ReportTables.SYNERGY) + ")" : ""));
+          + (data.synergy().isEmpty() ? " (" + data.whyMissing(ResultTables.SYNERGY.name()) + ")" : ""));
     }
     List<String> measured = new ArrayList<>();
     List<String> tests = new ArrayList<>();
@@ -243,7 +246,7 @@ public final class ClaimsTable {
         && t.activation().equals(MAIN_ACTIVATION) && t.peak() == 0 && t.params().length == 7);
     if (lottery.isEmpty()) {
       return notMeasured(id, statement, source, rule, "no width-2 ticket in the lowest peak"
-          + (data.tickets().isEmpty() ? " (" + data.whyMissing(ReportTables.TICKETS) + ")" : ""));
+          + (data.tickets().isEmpty() ? " (" + data.whyMissing(ResultTables.TICKETS.name()) + ")" : ""));
     }
     double[] residuals = lottery.stream().mapToDouble(t -> relativeAsymmetry(t.params())).sorted().toArray();
     double median = Quantiles.median(residuals);
@@ -277,7 +280,7 @@ public final class ClaimsTable {
         && n.activation().equals(MAIN_ACTIVATION) && Double.isFinite(n.score()));
     if (rows.isEmpty()) {
       return notMeasured(id, statement, source, rule, "no neurons rows with symmetry scores"
-          + (data.neurons().isEmpty() ? " (" + data.whyMissing(ReportTables.NEURONS) + ")" : ""));
+          + (data.neurons().isEmpty() ? " (" + data.whyMissing(ResultTables.NEURONS.name()) + ")" : ""));
     }
     Neuron widest = rows.stream().max(Comparator.comparingInt(Neuron::width)
         .thenComparing(Comparator.comparingLong(Neuron::seed).reversed())).get();
@@ -299,7 +302,7 @@ public final class ClaimsTable {
     List<Algorithm> rows = where(data.algorithms(),
         a -> a.target().equals(MAIN_TARGET) && a.activation().equals(MAIN_ACTIVATION));
     if (rows.isEmpty()) {
-      return notMeasured(id, statement, source, rule, data.whyMissing(ReportTables.ALGORITHMS));
+      return notMeasured(id, statement, source, rule, data.whyMissing(ResultTables.ALGORITHMS.name()));
     }
     long symmetric = rows.stream().filter(Algorithm::symmetric).count();
     return new Claim(id, statement, source, rule,
@@ -318,7 +321,7 @@ public final class ClaimsTable {
     List<TicketCorrelation> rows = where(data.correlations(), c -> c.target().equals(MAIN_TARGET)
         && c.activation().equals(MAIN_ACTIVATION) && Double.isFinite(c.effectiveTickets()));
     if (rows.isEmpty()) {
-      return notMeasured(id, statement, source, rule, data.whyMissing(ReportTables.TICKET_CORRELATION));
+      return notMeasured(id, statement, source, rule, data.whyMissing(ResultTables.TICKET_CORRELATION.name()));
     }
     Map<Integer, List<TicketCorrelation>> byWidth = FigureData.groupBy(rows, TicketCorrelation::width);
     List<String> measured = new ArrayList<>();
@@ -350,7 +353,7 @@ public final class ClaimsTable {
         .mapToDouble(ReportData.NetworkLoss::trainLoss).toArray();
     if (distilled.length == 0 || trained.length == 0) {
       return notMeasured(id, statement, source, rule, distilled.length == 0
-          ? data.whyMissing(ReportTables.DISTILLED) : "no trained width-2 network in runs");
+          ? data.whyMissing(ResultTables.DISTILLED.name()) : "no trained width-2 network in runs");
     }
     double bestDistilled = Arrays.stream(distilled).min().getAsDouble();
     double bestTrained = Arrays.stream(trained).min().getAsDouble();

@@ -1,8 +1,8 @@
 package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.ReportData.where;
-import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
-import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+import static org.lotteryscaling.report.ReportData.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package org.lotteryscaling.report;
 
 import java.util.List;
 import java.util.Map;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * index.html of a report: one self-contained page (inline style, no script, no network) whose
@@ -34,7 +35,7 @@ final class HtmlReport {
   private static String runsLine(ReportData data) {
     long ok = data.runs().stream().filter(ReportData.NetworkLoss::ok).count();
     long groups = data.runs().stream().map(r -> r.target() + "/" + r.activation()).distinct().count();
-    return data.runs().isEmpty() ? "The runs table could not be read: " + esc(data.whyMissing(ReportTables.RUNS)) + "."
+    return data.runs().isEmpty() ? "The runs table could not be read: " + esc(data.whyMissing(ResultTables.RUNS.name())) + "."
         : String.format("runs: %d networks (%d finished, %d not) in %d target/activation groups.",
             data.runs().size(), ok, data.runs().size() - ok, groups);
   }

@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.lotteryscaling.nn.TrainStatus;
+import org.lotteryscaling.tables.ColumnName;
+import org.lotteryscaling.stats.PowerLawFit;
 
 /**
  * Everything the report draws, as plain values read from the result tables (jobs.ReportJob reads
  * them with Spark; nothing here knows Spark). A table the folder lacks is an empty list plus an
- * entry in {@code unavailable} saying why, so each figure can say why it was skipped.
+ * entry in {@code unavailable} saying why, so each figure can say why it was skipped. Most records
+ * are projections of one table ({@code tables.ResultTables}): each component reads the column of
+ * its name in snake_case, or the one {@link ColumnName} names; a null reads as NaN (-1 for whole
+ * numbers). Neuron, Ticket and Algorithm are computed from whole rows.
  */
 public record ReportData(
     String resultsName,
@@ -27,6 +32,10 @@ public record ReportData(
     List<Ensemble> ensembles,
     Map<String, String> unavailable) {
 
+  /** The experiment the paper's main text is about: its figures and claims are drawn from it. */
+  public static final String MAIN_TARGET = "x2";
+  public static final String MAIN_ACTIVATION = "silu";
+
   /** One trained network's final loss (from runs). */
   public record NetworkLoss(String target, String activation, int width, long seed, String status,
       double trainLoss) {
@@ -37,34 +46,37 @@ public record ReportData(
 
   /** Quantiles of the final loss over seeds, per (target, activation, width). */
   public record LossSummary(String target, String activation, int width, long networks,
-      double q25, double median, double q75) {}
+      @ColumnName("loss_q25") double q25, @ColumnName("loss_median") double median,
+      @ColumnName("loss_q75") double q75) {}
 
   /** One bin of a log10-loss histogram; edges are log10(loss). */
-  public record HistogramBin(String target, String activation, int width, double log10Low,
-      double log10High, long count) {}
+  public record HistogramBin(String target, String activation, int width,
+      @ColumnName("log10_lo") double log10Low, @ColumnName("log10_hi") double log10High,
+      long count) {}
 
   /** The peaks of one width's log10-loss distribution and the share in the lowest-loss peak. */
   public record LossModes(String target, String activation, int width, int peaks,
-      double[] peakLog10, double lowestPeakShare) {}
+      double[] peakLog10, @ColumnName("lottery_rate") double lowestPeakShare) {}
 
   /**
    * A power law median ~ C N^-alpha over widths [widthFrom, widthTo]: kind "all" (every width) or
    * "wide" (widths >= 10) for a least-squares fit over a range, "local" for the exponent between two
    * consecutive widths. prefactor is C, NaN when the table does not give it.
    */
-  public record ScalingFit(String target, String activation, String kind, int widthFrom,
-      int widthTo, double alpha, double alphaLow, double alphaHigh, double prefactor) {
+  public record ScalingFit(String target, String activation, String kind,
+      @ColumnName("width_min") int widthFrom, @ColumnName("width_max") int widthTo, double alpha,
+      double alphaLow, double alphaHigh, double prefactor) {
 
     /** A least-squares fit over a range of widths (kind all or wide), not a local exponent. */
     public boolean isRangeFit() {
-      return kind.equals(ReportTables.FIT_KIND_RANGE) || kind.equals(ReportTables.FIT_KIND_WIDE);
+      return kind.equals(PowerLawFit.Kind.ALL.id()) || kind.equals(PowerLawFit.Kind.WIDE.id());
     }
   }
 
   /** Trained width N against the N/2 + N/2 harmonic ensembling prediction. */
   public record Synergy(String target, String activation, int width, double trainedMedian,
-      double ensembledMedian, double log10Ratio, double ksStatistic, double ksPValue,
-      String verdict) {}
+      @ColumnName("ensemble_median") double ensembledMedian, double log10Ratio,
+      double ksStatistic, @ColumnName("p_value") double ksPValue, String verdict) {}
 
   /**
    * One hidden neuron of a network (first input coordinate of w), with the distance from its
@@ -90,7 +102,7 @@ public record ReportData(
 
   /** One point of an algorithm's activation curves: neuron 0 or 1 at input x. */
   public record CurvePoint(String target, String activation, int algorithm, int neuron, double x,
-      double pre, double post) {}
+      @ColumnName("pre_activation") double pre, @ColumnName("post_activation") double post) {}
 
   /**
    * The algorithms with their curves filled in from curve points (x ascending per neuron); an
@@ -122,19 +134,22 @@ public record ReportData(
   }
 
   /** One symmetric pair of neurons (a ticket) of a wide network: R^2 and error function on x. */
-  public record TicketPair(String target, String activation, int width, long seed, int pair,
-      double r2, double[] x, double[] error) {}
+  public record TicketPair(String target, String activation, int width, long seed,
+      @ColumnName("ticket") int pair, double r2, @ColumnName("error_x") double[] x,
+      double[] error) {}
 
   /** Correlation matrix (row-major, size x size) of a network's ticket error functions. */
-  public record TicketCorrelation(String target, String activation, int width, long seed, int size,
-      double[] matrix, double effectiveTickets) {}
+  public record TicketCorrelation(String target, String activation, int width, long seed,
+      @ColumnName("tickets") int size, @ColumnName("correlation") double[] matrix,
+      double effectiveTickets) {}
 
   /** A width-2 network distilled from a wide network's best ticket. */
-  public record Distilled(String target, String activation, long seed, double loss) {}
+  public record Distilled(String target, String activation, long seed,
+      @ColumnName("train_loss") double loss) {}
 
   /** Two trained N/2 networks combined by least squares: actual loss against the harmonic formula. */
-  public record Ensemble(String target, String activation, int width, double actualLoss,
-      double harmonicLoss) {}
+  public record Ensemble(String target, String activation, int width,
+      @ColumnName("ensemble_loss") double actualLoss, double harmonicLoss) {}
 
   /**
    * The fit to draw and judge against the paper: the widest range fit (kind all or wide) starting

@@ -2,8 +2,8 @@ package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.FigureData.groupBy;
 import static org.lotteryscaling.report.ReportData.where;
-import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
-import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+import static org.lotteryscaling.report.ReportData.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 
 import java.awt.Color;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.task.Seeds;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * The scaling law: figure 1c (section 2), figure 4 (section 4, ensembling against synergy) and its
@@ -40,7 +41,7 @@ final class ScalingFigures {
     List<LossSummary> rows = data.summaries();
     if (rows.isEmpty()) {
       return Figure.skipped(id, title, "no loss_summary rows for " + MAIN_TARGET + ": "
-          + data.whyMissing(ReportTables.LOSS_SUMMARY));
+          + data.whyMissing(ResultTables.LOSS_SUMMARY.name()));
     }
     XYChart chart = Charts.xy(title, "width N", "median training loss", Charts.WIDTH, Charts.HEIGHT);
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
@@ -87,7 +88,7 @@ final class ScalingFigures {
             fit.widthFrom(), fit.widthTo()));
       } else {
         caption.append(" ").append(e.getKey()).append(": no scaling_fit row (")
-            .append(data.whyMissing(ReportTables.SCALING_FIT)).append(").");
+            .append(data.whyMissing(ResultTables.SCALING_FIT.name())).append(").");
       }
       series++;
     }
@@ -153,7 +154,7 @@ final class ScalingFigures {
     if (panels.isEmpty()) {
       return Figure.skipped(id, title, "runs has no width N together with N/2 (both with "
           + "finished networks) for " + MAIN_TARGET + "/" + MAIN_ACTIVATION
-          + (data.all().runs().isEmpty() ? ": " + data.whyMissing(ReportTables.RUNS) : ""));
+          + (data.all().runs().isEmpty() ? ": " + data.whyMissing(ResultTables.RUNS.name()) : ""));
     }
     String caption = "Per width N: the distribution of trained width-N losses against the "
         + "paper's ensembling prediction 1/(1/L1 + 1/L2), L1 and L2 drawn independently from the "
@@ -196,7 +197,7 @@ final class ScalingFigures {
         .distinct().toList(), multiplication);
     if (targets.isEmpty()) {
       return Figure.skipped(id, title, FigureData.appendixWhy(multiplication,
-          ReportTables.LOSS_SUMMARY, data.all().unavailable().get(ReportTables.LOSS_SUMMARY)));
+          ResultTables.LOSS_SUMMARY.name(), data.all().unavailable().get(ResultTables.LOSS_SUMMARY.name())));
     }
     XYChart chart = Charts.xy(title, "width N", "median training loss", Charts.WIDTH, Charts.HEIGHT);
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);

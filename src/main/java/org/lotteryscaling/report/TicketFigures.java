@@ -2,8 +2,8 @@ package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.FigureData.groupBy;
 import static org.lotteryscaling.report.ReportData.where;
-import static org.lotteryscaling.report.ReportTables.MAIN_ACTIVATION;
-import static org.lotteryscaling.report.ReportTables.MAIN_TARGET;
+import static org.lotteryscaling.report.ReportData.MAIN_ACTIVATION;
+import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 
 import java.awt.Color;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import org.lotteryscaling.report.ReportData.HistogramBin;
 import org.lotteryscaling.report.ReportData.LossModes;
 import org.lotteryscaling.report.ReportData.Neuron;
 import org.lotteryscaling.stats.Quantiles;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * Symmetric neurons and lottery tickets (section 3): figure 2a's neurons, the loss histograms and
@@ -37,7 +38,7 @@ final class TicketFigures {
     List<Neuron> all = data.neurons();
     if (all.isEmpty()) {
       return Figure.skipped(id, title, "no neurons rows for " + MAIN_TARGET + "/" + MAIN_ACTIVATION
-          + ": " + data.whyMissing(ReportTables.NEURONS));
+          + ": " + data.whyMissing(ResultTables.NEURONS.name()));
     }
     int width = all.stream().mapToInt(Neuron::width).max().getAsInt();
     long seed = all.stream().filter(n -> n.width() == width).mapToLong(Neuron::seed).min().getAsLong();
@@ -68,13 +69,13 @@ final class TicketFigures {
     List<HistogramBin> bins = sortedBins(where(data.histograms(), h -> h.width() == 2));
     if (bins.isEmpty()) {
       return Figure.skipped(id, title, "no width-2 loss_histogram rows for " + MAIN_TARGET + "/"
-          + MAIN_ACTIVATION + ": " + data.whyMissing(ReportTables.LOSS_HISTOGRAM));
+          + MAIN_ACTIVATION + ": " + data.whyMissing(ResultTables.LOSS_HISTOGRAM.name()));
     }
     LossModes modes = data.modes(MAIN_TARGET, MAIN_ACTIVATION, 2);
     XYChart chart = histogramChart(title, bins, modes);
     String caption = "Histogram of log10 final training loss of the width-2 networks; dashed "
         + "verticals mark the peaks found in loss_modes. " + (modes == null
-            ? "No loss_modes row (" + data.whyMissing(ReportTables.LOSS_MODES) + ")."
+            ? "No loss_modes row (" + data.whyMissing(ResultTables.LOSS_MODES.name()) + ")."
             : String.format("%d peak(s) at log10 loss %s; %s of the networks are in the lowest-loss "
                 + "peak (the lottery tickets).", modes.peaks(), peakList(modes),
                 percent(modes.lowestPeakShare())));
@@ -108,7 +109,7 @@ final class TicketFigures {
     Map<Integer, List<HistogramBin>> byWidth = groupBy(data.histograms(), HistogramBin::width);
     if (byWidth.isEmpty()) {
       return Figure.skipped(id, title, "no loss_histogram rows for " + MAIN_TARGET + "/"
-          + MAIN_ACTIVATION + ": " + data.whyMissing(ReportTables.LOSS_HISTOGRAM));
+          + MAIN_ACTIVATION + ": " + data.whyMissing(ResultTables.LOSS_HISTOGRAM.name()));
     }
     double lo = byWidth.values().stream().flatMap(List::stream).mapToDouble(HistogramBin::log10Low).min().getAsDouble();
     double hi = byWidth.values().stream().flatMap(List::stream).mapToDouble(HistogramBin::log10High).max().getAsDouble();
@@ -145,7 +146,7 @@ final class TicketFigures {
         .distinct().toList(), multiplication);
     if (targets.isEmpty()) {
       return Figure.skipped(id, title, FigureData.appendixWhy(multiplication,
-          ReportTables.LOSS_HISTOGRAM, data.all().unavailable().get(ReportTables.LOSS_HISTOGRAM)));
+          ResultTables.LOSS_HISTOGRAM.name(), data.all().unavailable().get(ResultTables.LOSS_HISTOGRAM.name())));
     }
     List<String> panels = new ArrayList<>();
     List<String> notes = new ArrayList<>();

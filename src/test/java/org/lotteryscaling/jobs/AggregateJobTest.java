@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.stats.Synthetic;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * The aggregate job on local[2] over one synthetic runs folder with known answers:
@@ -29,6 +30,12 @@ import org.lotteryscaling.stats.Synthetic;
  * </ul>
  */
 class AggregateJobTest {
+  private static final String SUMMARY = ResultTables.LOSS_SUMMARY.name();
+  private static final String HISTOGRAM = ResultTables.LOSS_HISTOGRAM.name();
+  private static final String MODES = ResultTables.LOSS_MODES.name();
+  private static final String FIT = ResultTables.SCALING_FIT.name();
+  private static final String SYNERGY = ResultTables.SYNERGY.name();
+
   static SparkSession spark;
   @TempDir static Path dir;
   static Map<String, Long> written;
@@ -75,22 +82,22 @@ class AggregateJobTest {
 
   @Test
   void everyTableIsWrittenWithItsDocumentedSchema() {
-    assertEquals(List.of(Tables.LOSS_SUMMARY, Tables.LOSS_HISTOGRAM, Tables.LOSS_MODES,
-        Tables.SCALING_FIT, Tables.SYNERGY), List.copyOf(written.keySet()));
-    for (String table : written.keySet()) {
-      assertEquals(Tables.SCHEMAS.get(table).fieldNames().length,
-          TestFolders.read(spark, dir, table).schema().fieldNames().length, table);
-      assertTrue(Files.isDirectory(dir.resolve(table).resolve("_delta_log")), table);
+    assertEquals(ResultTables.AGGREGATES.stream().map(t -> t.name()).toList(),
+        List.copyOf(written.keySet()));
+    for (org.lotteryscaling.tables.Table<?> table : ResultTables.AGGREGATES) {
+      assertEquals(RowCodec.schema(table).simpleString(),
+          TestFolders.read(spark, dir, table.name()).schema().simpleString(), table.name());
+      assertTrue(Files.isDirectory(dir.resolve(table.name()).resolve("_delta_log")), table.name());
     }
     // widths: 4 (x2/silu) + 4 (x2/relu) + 1 (sin/tanh) + 2 (cos/silu)
-    assertEquals(11, written.get(Tables.LOSS_SUMMARY));
-    assertEquals(11 * 20, written.get(Tables.LOSS_HISTOGRAM));
-    assertEquals(11, written.get(Tables.LOSS_MODES));
+    assertEquals(11, written.get(SUMMARY));
+    assertEquals(11 * 20, written.get(HISTOGRAM));
+    assertEquals(11, written.get(MODES));
   }
 
   @Test
   void summaryCountsDivergedNetworksAndLeavesThemOutOfTheStatistics() {
-    Row relu2 = one(Tables.LOSS_SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 2");
+    Row relu2 = one(SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 2");
     assertEquals(410L, (long) get(relu2, "networks"));
     assertEquals(400L, (long) get(relu2, "ok"));
     assertEquals(10L, (long) get(relu2, "diverged"));
@@ -98,12 +105,12 @@ class AggregateJobTest {
     java.util.Arrays.sort(sorted);
     assertEquals(sorted[0], get(relu2, "loss_min"), 0);
     assertEquals((sorted[199] + sorted[200]) / 2, get(relu2, "loss_median"), 0);
-    Row cos2 = one(Tables.LOSS_SUMMARY, "target = 'cos' AND width = 2");
+    Row cos2 = one(SUMMARY, "target = 'cos' AND width = 2");
     assertEquals(5L, (long) get(cos2, "networks"));
     assertEquals(0L, (long) get(cos2, "ok"));
     assertEquals(5L, (long) get(cos2, "diverged"));
     assertNull(get(cos2, "loss_median"));
-    Row single = one(Tables.LOSS_SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 3");
+    Row single = one(SUMMARY, "target = 'x2' AND activation = 'relu' AND width = 3");
     assertEquals(0.125, get(single, "loss_q90"), 0);
     assertNull(get(single, "log10_sd"));
   }
@@ -111,7 +118,7 @@ class AggregateJobTest {
   @Test
   void histogramBinsAreSharedAcrossWidthsAndCountEveryOkNetwork() {
     List<Row> edges = rows("SELECT width, min(log10_lo) lo, max(log10_hi) hi, sum(count) n, count(*) bins "
-        + "FROM delta.`" + dir.resolve(Tables.LOSS_HISTOGRAM) + "` "
+        + "FROM delta.`" + dir.resolve(HISTOGRAM) + "` "
         + "WHERE target = 'x2' AND activation = 'relu' GROUP BY width ORDER BY width");
     assertEquals(4, edges.size());
     for (Row r : edges) {
@@ -121,7 +128,7 @@ class AggregateJobTest {
     }
     assertEquals(400L, edges.get(0).getLong(3));
     assertEquals(1L, edges.get(1).getLong(3));
-    Row cos2 = rows("SELECT sum(count), max(fraction) FROM delta.`" + dir.resolve(Tables.LOSS_HISTOGRAM)
+    Row cos2 = rows("SELECT sum(count), max(fraction) FROM delta.`" + dir.resolve(HISTOGRAM)
         + "` WHERE target = 'cos' AND width = 2").get(0);
     assertEquals(0L, cos2.getLong(0));
     assertTrue(cos2.isNullAt(1));
@@ -129,12 +136,12 @@ class AggregateJobTest {
 
   @Test
   void modesFindTheMixtureAndItsLotteryTicketRate() {
-    Row relu2 = one(Tables.LOSS_MODES, "target = 'x2' AND activation = 'relu' AND width = 2");
+    Row relu2 = one(MODES, "target = 'x2' AND activation = 'relu' AND width = 2");
     assertEquals(2, (int) get(relu2, "peaks"));
     assertEquals(-6, get(relu2, "lowest_peak_log10"), 0.15);
     assertEquals(120L, (long) get(relu2, "lottery_networks"));
     assertEquals(120.0 / 410, get(relu2, "lottery_rate"), 1e-12);
-    Row cos2 = one(Tables.LOSS_MODES, "target = 'cos' AND width = 2");
+    Row cos2 = one(MODES, "target = 'cos' AND width = 2");
     assertEquals(0, (int) get(cos2, "peaks"));
     assertEquals(0.0, get(cos2, "lottery_rate"), 0);
     assertNull(get(cos2, "lowest_peak_log10"));
@@ -142,41 +149,41 @@ class AggregateJobTest {
 
   @Test
   void scalingFitGivesAlphaBackAndLocalExponents() {
-    Row all = one(Tables.SCALING_FIT, "target = 'x2' AND activation = 'silu' AND kind = 'all'");
+    Row all = one(FIT, "target = 'x2' AND activation = 'silu' AND kind = 'all'");
     assertTrue((double) get(all, "alpha_low") <= 1 && 1 <= (double) get(all, "alpha_high"), all.toString());
     assertEquals(5, (int) get(all, "width_min"));
     assertEquals(40, (int) get(all, "width_max"));
     assertEquals(300, (int) get(all, "resamples"));
-    List<Row> local = rows("SELECT width_min, width_max FROM delta.`" + dir.resolve(Tables.SCALING_FIT)
+    List<Row> local = rows("SELECT width_min, width_max FROM delta.`" + dir.resolve(FIT)
         + "` WHERE target = 'x2' AND activation = 'silu' AND kind = 'local' ORDER BY width_min");
     assertEquals(3, local.size());
     assertEquals(10, local.get(1).getInt(0));
     assertEquals(20, local.get(1).getInt(1));
     // A single width (sin/tanh) and one width with ok networks (cos/silu) have no fit.
-    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT)
+    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(FIT)
         + "` WHERE target IN ('sin', 'cos')").size());
   }
 
   @Test
   void synergyVerdictsMatchHowTheWidthsWereBuilt() {
-    List<Row> relu = rows("SELECT width, half_width, verdict FROM delta.`" + dir.resolve(Tables.SYNERGY)
+    List<Row> relu = rows("SELECT width, half_width, verdict FROM delta.`" + dir.resolve(SYNERGY)
         + "` WHERE target = 'x2' AND activation = 'relu' ORDER BY width");
     assertEquals(2, relu.size()); // 4 (from 2) and 8 (from 4); 2's half (1) and 3's are not in the grid
     assertEquals("synergy", relu.get(0).getString(2));
     assertEquals(8, relu.get(1).getInt(0));
     assertEquals("ensembling", relu.get(1).getString(2));
     // cos/silu width 4: its half has no ok network; sin/tanh: no N/2; x2/silu: 10, 20, 40.
-    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SYNERGY)
+    assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(SYNERGY)
         + "` WHERE target IN ('sin', 'cos')").size());
-    assertEquals(3, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SYNERGY)
+    assertEquals(3, rows("SELECT * FROM delta.`" + dir.resolve(SYNERGY)
         + "` WHERE target = 'x2' AND activation = 'silu'").size());
   }
 
   @Test
   void aSecondRunOverwritesWithTheSameNumbers() {
-    List<Row> before = rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT) + "`");
+    List<Row> before = rows("SELECT * FROM delta.`" + dir.resolve(FIT) + "`");
     AggregateJob.run(spark, dir.toString(), new AggregateSettings(20, 300, 0));
-    assertEquals(before, rows("SELECT * FROM delta.`" + dir.resolve(Tables.SCALING_FIT) + "`"));
+    assertEquals(before, rows("SELECT * FROM delta.`" + dir.resolve(FIT) + "`"));
   }
 
   @Test
@@ -251,7 +258,7 @@ class AggregateJobTest {
             r.getInt(2), r.getLong(3), r.getString(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5)))
         .toList();
     List<Row> synergy = rows("SELECT width, pairs, ensemble_median, ks_statistic FROM delta.`"
-        + dir.resolve(Tables.SYNERGY) + "` WHERE target = 'x2' AND activation = 'silu' ORDER BY width");
+        + dir.resolve(org.lotteryscaling.tables.ResultTables.SYNERGY.name()) + "` WHERE target = 'x2' AND activation = 'silu' ORDER BY width");
     assertEquals(3, synergy.size());
     for (Row row : synergy) {
       int width = row.getInt(0);

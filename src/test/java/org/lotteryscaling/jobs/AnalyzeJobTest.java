@@ -28,6 +28,7 @@ import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 import org.lotteryscaling.task.TaskSettings;
+import org.lotteryscaling.tables.ResultTables;
 
 /** AnalyzeJob on local[2] over a small runs folder of briefly trained networks. */
 class AnalyzeJobTest {
@@ -74,14 +75,14 @@ class AnalyzeJobTest {
 
   @Test
   void everyMechanismTableExistsWithItsSchema() {
-    for (Map.Entry<String, StructType> e : Tables.MECHANISM_TABLES.entrySet()) {
-      StructType read = TestFolders.read(spark, dir, e.getKey()).schema();
-      StructField[] expected = e.getValue().fields();
-      assertEquals(expected.length, read.fields().length, e.getKey());
+    for (org.lotteryscaling.tables.Table<?> table : ResultTables.MECHANISMS) {
+      StructType read = TestFolders.read(spark, dir, table.name()).schema();
+      StructField[] expected = RowCodec.schema(table).fields();
+      assertEquals(expected.length, read.fields().length, table.name());
       for (int i = 0; i < expected.length; i++) {
-        assertEquals(expected[i].name(), read.fields()[i].name(), e.getKey());
+        assertEquals(expected[i].name(), read.fields()[i].name(), table.name());
         assertEquals(expected[i].dataType().simpleString(), read.fields()[i].dataType().simpleString(),
-            e.getKey() + "." + expected[i].name());
+            table.name() + "." + expected[i].name());
       }
     }
   }
@@ -89,37 +90,38 @@ class AnalyzeJobTest {
   @Test
   void rowCountsFollowTheRunsAndTheWidthsEachAnalysisUses() {
     // neurons: width >= 10: x2 2 x 10 + 2 x 50, mul2 1 x 10.
-    assertEquals(2 * 10 + 2 * 50 + 10, count(Tables.NEURONS));
-    assertEquals(7 + 4, count(Tables.TICKETS));
+    assertEquals(2 * 10 + 2 * 50 + 10, count(ResultTables.NEURONS.name()));
+    assertEquals(7 + 4, count(ResultTables.TICKETS.name()));
     // ticket widths 10, 30, 50: 2 + 2 x2 networks and 1 mul2; 5 + 25 pairs each.
-    assertEquals(5, count(Tables.TICKET_CORRELATION));
-    assertEquals(2 * 5 + 2 * 25 + 5, count(Tables.TICKET_PAIRS));
-    assertEquals(2, count(Tables.DISTILLED));
+    assertEquals(5, count(ResultTables.TICKET_CORRELATION.name()));
+    assertEquals(2 * 5 + 2 * 25 + 5, count(ResultTables.TICKET_PAIRS.name()));
+    assertEquals(2, count(ResultTables.DISTILLED.name()));
     // Seed pairs (0,1), (2,3), (4,5) at width 2 (seed 6 is alone), one each at 10 and 50; mul2 (0,1), (2,3).
-    assertEquals(3 + 1 + 1 + 2, count(Tables.ENSEMBLES));
-    long clustered = TestFolders.read(spark, dir, Tables.TICKETS)
+    assertEquals(3 + 1 + 1 + 2, count(ResultTables.ENSEMBLES.name()));
+    long clustered = TestFolders.read(spark, dir, ResultTables.TICKETS.name())
         .filter("algorithm IS NOT NULL").count();
     assertEquals(11, clustered, "a loss cut of 10 clusters every width-2 network");
-    assertEquals(clustered, TestFolders.read(spark, dir, Tables.ALGORITHMS)
+    assertEquals(clustered, TestFolders.read(spark, dir, ResultTables.ALGORITHMS.name())
         .selectExpr("sum(networks)").first().getLong(0));
     // Curves only for the one-input target: 2 neurons x 21 grid points per x2 algorithm.
-    long x2Algorithms = TestFolders.read(spark, dir, Tables.ALGORITHMS)
+    long x2Algorithms = TestFolders.read(spark, dir, ResultTables.ALGORITHMS.name())
         .filter("target = 'x2'").count();
-    assertEquals(x2Algorithms * 2 * 21, count(Tables.ALGORITHM_CURVES));
+    assertEquals(x2Algorithms * 2 * 21, count(ResultTables.ALGORITHM_CURVES.name()));
   }
 
   @Test
   void numbersAreConsistentAcrossTables() {
-    for (Row r : TestFolders.read(spark, dir, Tables.ENSEMBLES).collectAsList()) {
+    for (Row r : TestFolders.read(spark, dir, ResultTables.ENSEMBLES.name()).collectAsList()) {
       double ensemble = r.getDouble(r.fieldIndex("ensemble_loss"));
       double best = Math.min(r.getDouble(r.fieldIndex("loss_a")), r.getDouble(r.fieldIndex("loss_b")));
       assertTrue(ensemble <= best * (1 + 1e-9), "least squares can take either member alone");
     }
-    for (Row r : TestFolders.read(spark, dir, Tables.TICKETS).collectAsList()) {
+    for (Row r : TestFolders.read(spark, dir, ResultTables.TICKETS.name()).collectAsList()) {
       List<Double> w = r.getList(r.fieldIndex("w"));
       assertTrue(w.get(0) <= w.get(w.size() / 2), "canonical order");
     }
-    for (Row r : TestFolders.read(spark, dir, Tables.TICKET_CORRELATION).collectAsList()) {
+    String correlation = ResultTables.TICKET_CORRELATION.name();
+    for (Row r : TestFolders.read(spark, dir, correlation).collectAsList()) {
       double n = r.getDouble(r.fieldIndex("effective_tickets"));
       assertTrue(n >= 1 - 1e-9 && n <= r.getInt(r.fieldIndex("tickets")) + 1e-9);
     }
@@ -140,7 +142,7 @@ class AnalyzeJobTest {
     assertTrue(text.contains("tickets: skipped, no width-2 runs"), text);
     assertTrue(text.contains("distilled: skipped, no network of width 50"), text);
     assertTrue(text.contains("ensembles: 1 rows"), text);
-    assertEquals(0, TestFolders.read(spark, other, Tables.NEURONS).count());
+    assertEquals(0, TestFolders.read(spark, other, ResultTables.NEURONS.name()).count());
   }
 
   @Test
@@ -179,7 +181,7 @@ class AnalyzeJobTest {
   @Test
   void ticketPeaksAreTheOldFindersOnThisData() {
     List<Row> tickets = spark.sql("SELECT target, activation, train_loss, peak, peak_log10_loss FROM "
-        + "delta.`" + dir.resolve(Tables.TICKETS) + "` ORDER BY target, activation, seed").collectAsList();
+        + "delta.`" + dir.resolve(ResultTables.TICKETS.name()) + "` ORDER BY target, activation, seed").collectAsList();
     assertFalse(tickets.isEmpty());
     Map<String, List<Row>> groups = new java.util.TreeMap<>();
     for (Row r : tickets) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.TaskRunner;
+import org.lotteryscaling.tables.ResultTables;
 
 /**
  * A results folder written before Delta (plain Parquet tables, as lottery-scaling 0.1 wrote them):
@@ -33,8 +34,8 @@ class ConvertJobTest {
         TaskRunner.run(config.settings(), key), config.hash(), "lottery-scaling 0.1.0")).toList();
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
         .parquet(TestFolders.path(dir, Tables.RUNS));
-    spark.createDataFrame(List.<Row>of(), Tables.LOSS_SUMMARY_SCHEMA).write()
-        .parquet(TestFolders.path(dir, Tables.LOSS_SUMMARY));
+    spark.createDataFrame(List.<Row>of(), RowCodec.schema(ResultTables.LOSS_SUMMARY)).write()
+        .parquet(TestFolders.path(dir, ResultTables.LOSS_SUMMARY.name()));
     return config;
   }
 
@@ -69,7 +70,7 @@ class ConvertJobTest {
     assertEquals(0, code, err.toString());
     assertTrue(out.toString().contains("runs") && out.toString().contains("converted to Delta"), out.toString());
     assertTrue(DeltaTables.isDelta(TestFolders.of(dir).resolve(Tables.RUNS)));
-    assertTrue(DeltaTables.isDelta(TestFolders.of(dir).resolve(Tables.LOSS_SUMMARY)));
+    assertTrue(DeltaTables.isDelta(TestFolders.of(dir).resolve(ResultTables.LOSS_SUMMARY.name())));
 
     // The same rows, now through Delta; a train finds every task done.
     Map<String, Row> after = TrainJobTest.rowsByKey(spark, dir);

@@ -1,12 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.lotteryscaling.report.ReportTables.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,28 +12,41 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
+import org.lotteryscaling.tables.AlgorithmCurveRow;
+import org.lotteryscaling.tables.AlgorithmRow;
+import org.lotteryscaling.tables.DistilledRow;
+import org.lotteryscaling.tables.EnsembleRow;
+import org.lotteryscaling.tables.LossHistogramRow;
+import org.lotteryscaling.tables.LossModesRow;
+import org.lotteryscaling.tables.LossSummaryRow;
+import org.lotteryscaling.tables.NeuronRow;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.ScalingFitRow;
+import org.lotteryscaling.tables.SynergyRow;
+import org.lotteryscaling.tables.Table;
+import org.lotteryscaling.tables.TicketCorrelationRow;
+import org.lotteryscaling.tables.TicketPairRow;
+import org.lotteryscaling.tables.TicketRow;
 import org.lotteryscaling.task.DataSettings;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 import org.lotteryscaling.task.TaskSettings;
+import org.lotteryscaling.stats.PowerLawFit;
+import org.lotteryscaling.stats.SynergyTest;
 
 /**
  * A small but real results folder for report and notebook tests: networks really trained (short
  * schedule, few seeds) into runs, and every derived table the report reads, computed here from
  * those networks by simple rules (the aggregate and analyze jobs own the real rules) and written
- * as Parquet with the column names of ReportTables. Built once per JVM.
+ * through the tables' definitions (tables.ResultTables; columns the fixture does not compute hold
+ * NaN, null or -1). Built once per JVM.
  */
 final class ReportFixture {
   private ReportFixture() {}
@@ -81,7 +87,7 @@ final class ReportFixture {
         .map(key -> new Trained(key, TaskRunner.run(settings, key))).toList();
     List<Row> rows = runs.stream().map(t -> Tables.runRow(t.key, t.result, "fixture", "test")).toList();
     spark.createDataFrame(rows, Tables.RUNS_SCHEMA).write().partitionBy(Tables.RUNS_PARTITIONS)
-        .format("delta").save(TestFolders.path(dir, RUNS));
+        .format("delta").save(TestFolders.path(dir, Tables.RUNS));
     if (!derived) {
       return;
     }
@@ -115,11 +121,11 @@ final class ReportFixture {
   // ---- aggregate tables ------------------------------------------------------------------------
 
   private static void writeAggregates(SparkSession spark, Path dir, Map<String, Map<Integer, List<Trained>>> groups) {
-    List<Row> summary = new ArrayList<>();
-    List<Row> histogram = new ArrayList<>();
-    List<Row> modes = new ArrayList<>();
-    List<Row> fits = new ArrayList<>();
-    List<Row> synergy = new ArrayList<>();
+    List<LossSummaryRow> summary = new ArrayList<>();
+    List<LossHistogramRow> histogram = new ArrayList<>();
+    List<LossModesRow> modes = new ArrayList<>();
+    List<ScalingFitRow> fits = new ArrayList<>();
+    List<SynergyRow> synergy = new ArrayList<>();
     for (Map.Entry<String, Map<Integer, List<Trained>>> g : groups.entrySet()) {
       String[] ta = g.getKey().split("/");
       Map<Integer, double[]> losses = new TreeMap<>();
@@ -131,8 +137,8 @@ final class ReportFixture {
       for (Map.Entry<Integer, double[]> e : losses.entrySet()) {
         double[] l = e.getValue();
         int n = l.length;
-        summary.add(RowFactory.create(ta[0], ta[1], e.getKey(), (long) n,
-            quantile(l, 0.25), quantile(l, 0.5), quantile(l, 0.75)));
+        summary.add(new LossSummaryRow(ta[0], ta[1], e.getKey(), n, n, 0, null, null,
+            quantile(l, 0.25), quantile(l, 0.5), quantile(l, 0.75), null, null, null, null));
         medians.add(new double[] {e.getKey(), quantile(l, 0.5)});
         long[] counts = new long[bins];
         for (double x : l) {
@@ -143,8 +149,8 @@ final class ReportFixture {
         for (int k = 0; k < bins; k++) {
           double left = k == 0 ? -1 : counts[k - 1];
           double right = k == bins - 1 ? -1 : counts[k + 1];
-          histogram.add(RowFactory.create(ta[0], ta[1], e.getKey(), k, lo + (hi - lo) * k / bins,
-              lo + (hi - lo) * (k + 1) / bins, counts[k]));
+          histogram.add(new LossHistogramRow(ta[0], ta[1], e.getKey(), k, lo + (hi - lo) * k / bins,
+              lo + (hi - lo) * (k + 1) / bins, counts[k], (double) counts[k] / n));
           if (counts[k] > 0 && counts[k] > left && counts[k] >= right) {
             peaks.add(lo + (hi - lo) * (k + 0.5) / bins);
           }
@@ -155,8 +161,9 @@ final class ReportFixture {
             }
           }
         }
-        modes.add(RowFactory.create(ta[0], ta[1], e.getKey(), peaks.size(), peaks,
-            (double) Math.max(lottery, 0) / n));
+        modes.add(new LossModesRow(ta[0], ta[1], e.getKey(), n, n, null, peaks.size(),
+            peaks.stream().mapToDouble(Double::doubleValue).toArray(), new long[peaks.size()],
+            null, null, Math.max(lottery, 0), (double) Math.max(lottery, 0) / n));
         double[] half = losses.get(e.getKey() / 2);
         if (e.getKey() % 2 == 0 && half != null) {
           double[] ensembled = new double[500];
@@ -166,9 +173,9 @@ final class ReportFixture {
           }
           Arrays.sort(ensembled);
           double ratio = Math.log10(quantile(l, 0.5) / quantile(ensembled, 0.5));
-          synergy.add(RowFactory.create(ta[0], ta[1], e.getKey(), quantile(l, 0.5),
-              quantile(ensembled, 0.5), ratio, ks(l, ensembled), Double.NaN,
-              ratio < -0.2 ? VERDICT_SYNERGY : ratio > 0.2 ? "worse_than_ensembling" : VERDICT_ENSEMBLING));
+          synergy.add(new SynergyRow(ta[0], ta[1], e.getKey(), e.getKey() / 2, ensembled.length,
+              n, quantile(ensembled, 0.5), quantile(l, 0.5), ratio, ks(l, ensembled), Double.NaN,
+              ratio < -0.2 ? SynergyTest.Verdict.SYNERGY.id() : ratio > 0.2 ? "worse_than_ensembling" : SynergyTest.Verdict.ENSEMBLING.id()));
         }
       }
       fits.add(fitRow(ta, medians));
@@ -176,26 +183,19 @@ final class ReportFixture {
         double[] a = medians.get(k);
         double[] b = medians.get(k + 1);
         double alpha = -Math.log10(b[1] / a[1]) / Math.log10(b[0] / a[0]);
-        fits.add(RowFactory.create(ta[0], ta[1], FIT_KIND_LOCAL, (int) a[0], (int) b[0], alpha,
-            Double.NaN, Double.NaN, Double.NaN));
+        fits.add(new ScalingFitRow(ta[0], ta[1], PowerLawFit.Kind.LOCAL.id(), (int) a[0], (int) b[0], 2, alpha,
+            Double.NaN, Double.NaN, Double.NaN, 0));
       }
     }
-    write(spark, dir, LOSS_SUMMARY, summary, schema(KEYS_WIDTH, SUMMARY_NETWORKS, LongType,
-        SUMMARY_Q25, DoubleType, SUMMARY_MEDIAN, DoubleType, SUMMARY_Q75, DoubleType));
-    write(spark, dir, LOSS_HISTOGRAM, histogram, schema(KEYS_WIDTH, "bin", IntegerType,
-        HISTOGRAM_LOW, DoubleType, HISTOGRAM_HIGH, DoubleType, HISTOGRAM_COUNT, LongType));
-    write(spark, dir, LOSS_MODES, modes, schema(KEYS_WIDTH, MODES_PEAKS, IntegerType,
-        MODES_PEAK_LOG10, createArrayType(DoubleType, false), MODES_LOWEST_SHARE, DoubleType));
-    write(spark, dir, SCALING_FIT, fits, schema(KEYS, FIT_KIND, StringType, FIT_WIDTH_FROM,
-        IntegerType, FIT_WIDTH_TO, IntegerType, FIT_ALPHA, DoubleType, FIT_ALPHA_LOW, DoubleType,
-        FIT_ALPHA_HIGH, DoubleType, FIT_PREFACTOR, DoubleType));
-    write(spark, dir, SYNERGY, synergy, schema(KEYS_WIDTH, SYNERGY_TRAINED_MEDIAN, DoubleType,
-        SYNERGY_ENSEMBLED_MEDIAN, DoubleType, SYNERGY_LOG10_RATIO, DoubleType, SYNERGY_KS,
-        DoubleType, SYNERGY_KS_P, DoubleType, SYNERGY_VERDICT, StringType));
+    write(spark, dir, ResultTables.LOSS_SUMMARY, summary);
+    write(spark, dir, ResultTables.LOSS_HISTOGRAM, histogram);
+    write(spark, dir, ResultTables.LOSS_MODES, modes);
+    write(spark, dir, ResultTables.SCALING_FIT, fits);
+    write(spark, dir, ResultTables.SYNERGY, synergy);
   }
 
   /** Least squares of log10 median on log10 N, with +-2 standard errors of the slope. */
-  private static Row fitRow(String[] ta, List<double[]> medians) {
+  private static ScalingFitRow fitRow(String[] ta, List<double[]> medians) {
     int n = medians.size();
     double mx = 0;
     double my = 0;
@@ -215,35 +215,34 @@ final class ReportFixture {
       rss += Math.pow(Math.log10(m[1]) - my - slope * (Math.log10(m[0]) - mx), 2);
     }
     double se = n > 2 ? Math.sqrt(rss / (n - 2) / sxx) : Double.NaN;
-    return RowFactory.create(ta[0], ta[1], FIT_KIND_RANGE, (int) medians.get(0)[0],
-        (int) medians.get(n - 1)[0], -slope, -slope - 2 * se, -slope + 2 * se,
-        Math.pow(10, my - slope * mx));
+    return new ScalingFitRow(ta[0], ta[1], PowerLawFit.Kind.ALL.id(), (int) medians.get(0)[0],
+        (int) medians.get(n - 1)[0], n, -slope, -slope - 2 * se, -slope + 2 * se,
+        Math.pow(10, my - slope * mx), 0);
   }
 
   // ---- mechanism tables (x2/silu) ------------------------------------------------------------
 
   private static void writeMechanisms(SparkSession spark, Path dir, Map<Integer, List<Trained>> byWidth) {
-    List<Row> neurons = new ArrayList<>();
+    List<NeuronRow> neurons = new ArrayList<>();
     for (int width : new int[] {20, 40}) {
       Trained t = byWidth.get(width).get(0);
       Network net = t.net();
       double[] mirror = mirrorDistances(net, false);
-      double share = shareClose(mirror, nearestMedian(net));
-      double control = shareClose(mirrorDistances(net, true), nearestMedian(net));
+      double threshold = nearestMedian(net);
+      double share = shareClose(mirror, threshold);
+      double control = shareClose(mirrorDistances(net, true), threshold);
       double score = control < 1 ? (share - control) / (1 - control) : 0;
       for (int i = 0; i < width; i++) {
-        neurons.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), i, List.of(net.w(i, 0)),
-            net.b(i), net.v(i), mirror[i], share, control, score));
+        neurons.add(new NeuronRow(X2, SILU, width, t.key.seedIndex(), i, new double[] {net.w(i, 0)},
+            net.b(i), net.v(i), mirror[i], -1, mirror[i] <= threshold, threshold, share, control,
+            score, score >= 0.5));
       }
     }
-    DataType doubles = createArrayType(DoubleType, false);
-    write(spark, dir, NEURONS, neurons, schema(KEYS_WIDTH, SEED, LongType, "neuron", IntegerType,
-        NEURON_W, doubles, NEURON_B, DoubleType, NEURON_V, DoubleType, NEURON_MIRROR_DISTANCE,
-        DoubleType, NEURON_SHARE, DoubleType, NEURON_CONTROL_SHARE, DoubleType, NEURON_SCORE, DoubleType));
+    write(spark, dir, ResultTables.NEURONS, neurons);
 
     List<Trained> two = byWidth.get(2);
     double medianLoss = quantile(two.stream().mapToDouble(Trained::loss).sorted().toArray(), 0.5);
-    List<Row> tickets = new ArrayList<>();
+    List<TicketRow> tickets = new ArrayList<>();
     Map<Integer, List<double[]>> byAlgorithm = new TreeMap<>();
     Map<Integer, List<Double>> lossByAlgorithm = new TreeMap<>();
     for (Trained t : two) {
@@ -254,19 +253,16 @@ final class ReportFixture {
       int peak = t.loss() <= medianLoss ? 0 : 1;
       byAlgorithm.computeIfAbsent(peak, k -> new ArrayList<>()).add(p);
       lossByAlgorithm.computeIfAbsent(peak, k -> new ArrayList<>()).add(t.loss());
-      tickets.add(RowFactory.create(X2, SILU, t.key.seedIndex(), t.loss(), peak, peak,
-          p[0] - p[1], p[2] + p[3], List.of(p[0], p[1]), List.of(p[2], p[3]), List.of(p[4], p[5]),
-          p[6], Math.abs(p[0] + p[1]), Math.abs(p[2] - p[3]), Math.abs(p[4] - p[5]),
-          ClaimsTable.relativeAsymmetry(p)));
+      double asymmetry = ClaimsTable.relativeAsymmetry(p);
+      tickets.add(new TicketRow(X2, SILU, t.key.seedIndex(), t.loss(), Double.NaN, peak, Double.NaN,
+          new double[] {p[0], p[1]}, new double[] {p[2], p[3]}, new double[] {p[4], p[5]}, p[6],
+          Math.abs(p[0] + p[1]), Math.abs(p[2] - p[3]), Math.abs(p[4] - p[5]), asymmetry,
+          asymmetry <= 0.1, peak, p[0] - p[1], p[2] + p[3]));
     }
-    write(spark, dir, TICKETS, tickets, schema(KEYS, SEED, LongType, TICKET_LOSS, DoubleType,
-        TICKET_PEAK, IntegerType, TICKET_ALGORITHM, IntegerType, TICKET_PC1, DoubleType, TICKET_PC2,
-        DoubleType, TICKET_W, doubles, TICKET_B, doubles, TICKET_V, doubles, TICKET_C, DoubleType,
-        TICKET_RESIDUAL_W, DoubleType,
-        TICKET_RESIDUAL_B, DoubleType, TICKET_RESIDUAL_V, DoubleType, "relative_residual", DoubleType));
+    write(spark, dir, ResultTables.TICKETS, tickets);
 
-    List<Row> algorithms = new ArrayList<>();
-    List<Row> curves = new ArrayList<>();
+    List<AlgorithmRow> algorithms = new ArrayList<>();
+    List<AlgorithmCurveRow> curves = new ArrayList<>();
     for (Map.Entry<Integer, List<double[]>> e : byAlgorithm.entrySet()) {
       double[] mean = new double[7];
       for (double[] p : e.getValue()) {
@@ -277,27 +273,28 @@ final class ReportFixture {
       for (int neuron = 0; neuron < 2; neuron++) {
         for (double x : GRID) {
           double pre = mean[neuron] * x + mean[2 + neuron];
-          curves.add(RowFactory.create(X2, SILU, e.getKey(), neuron, x, pre, Activation.SILU.value(pre)));
+          curves.add(new AlgorithmCurveRow(X2, SILU, e.getKey(), neuron, x, pre,
+              Activation.SILU.value(pre)));
         }
       }
       boolean symmetric = Math.abs(mean[0] + mean[1]) < 0.1 * (Math.abs(mean[0]) + Math.abs(mean[1]));
-      algorithms.add(RowFactory.create(X2, SILU, e.getKey(), e.getValue().size(),
-          lossByAlgorithm.get(e.getKey()).stream().mapToDouble(Double::doubleValue).average().getAsDouble(),
-          symmetric));
+      double meanLoss = lossByAlgorithm.get(e.getKey()).stream().mapToDouble(Double::doubleValue)
+          .average().getAsDouble();
+      algorithms.add(new AlgorithmRow(X2, SILU, e.getKey(), e.getValue().size(), Double.NaN, mean,
+          Double.NaN, Double.NaN, meanLoss, Double.NaN, symmetric, Double.NaN, -1,
+          byAlgorithm.size(), Double.NaN, new double[0], Double.NaN));
     }
-    write(spark, dir, ALGORITHMS, algorithms, schema(KEYS, ALGORITHM_ID, IntegerType, ALGORITHM_SIZE,
-        IntegerType, ALGORITHM_MEAN_LOSS, DoubleType, ALGORITHM_SYMMETRIC, BooleanType));
-    write(spark, dir, ALGORITHM_CURVES, curves, schema(KEYS, ALGORITHM_ID, IntegerType, CURVE_NEURON,
-        IntegerType, CURVE_X, DoubleType, CURVE_PRE, DoubleType, CURVE_POST, DoubleType));
+    write(spark, dir, ResultTables.ALGORITHMS, algorithms);
+    write(spark, dir, ResultTables.ALGORITHM_CURVES, curves);
 
-    List<Row> pairs = new ArrayList<>();
-    List<Row> correlations = new ArrayList<>();
-    List<Row> distilled = new ArrayList<>();
+    List<TicketPairRow> pairs = new ArrayList<>();
+    List<TicketCorrelationRow> correlations = new ArrayList<>();
+    List<DistilledRow> distilled = new ArrayList<>();
     for (int width : new int[] {10, 20, 40}) {
       for (Trained t : byWidth.get(width)) {
         double[][] errors = ticketErrors(t, pairs);
         int k = errors.length;
-        List<Double> matrix = new ArrayList<>();
+        double[] matrix = new double[k * k];
         double trace = 0;
         double frobenius = 0;
         double bestMse = Double.POSITIVE_INFINITY;
@@ -305,41 +302,42 @@ final class ReportFixture {
           bestMse = Math.min(bestMse, dot(errors[i], errors[i]) / GRID.length);
           for (int j = 0; j < k; j++) {
             double c = dot(errors[i], errors[j]) / Math.sqrt(dot(errors[i], errors[i]) * dot(errors[j], errors[j]));
-            matrix.add(c);
+            matrix[i * k + j] = c;
             trace += i == j ? c : 0;
             frobenius += c * c;
           }
         }
-        correlations.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), k, matrix, trace * trace / frobenius));
+        correlations.add(new TicketCorrelationRow(X2, SILU, width, t.key.seedIndex(), k, false,
+            matrix, new double[0], trace * trace / frobenius));
         if (width == 40) {
-          distilled.add(RowFactory.create(X2, SILU, width, t.key.seedIndex(), bestMse));
+          distilled.add(new DistilledRow(X2, SILU, width, t.key.seedIndex(), t.loss(), -1, -1,
+              Double.NaN, new double[0], new double[0], new double[0], Double.NaN, bestMse,
+              Double.NaN));
         }
       }
     }
-    write(spark, dir, TICKET_PAIRS, pairs, schema(KEYS_WIDTH, SEED, LongType, PAIR_ID, IntegerType,
-        PAIR_R2, DoubleType, PAIR_X, doubles, PAIR_ERROR, doubles));
-    write(spark, dir, TICKET_CORRELATION, correlations, schema(KEYS_WIDTH, SEED, LongType,
-        CORRELATION_SIZE, IntegerType, CORRELATION_MATRIX, doubles, CORRELATION_EFFECTIVE, DoubleType));
-    write(spark, dir, DISTILLED, distilled, schema(KEYS, "source_width", IntegerType, SEED, LongType,
-        DISTILLED_LOSS, DoubleType));
+    write(spark, dir, ResultTables.TICKET_PAIRS, pairs);
+    write(spark, dir, ResultTables.TICKET_CORRELATION, correlations);
+    write(spark, dir, ResultTables.DISTILLED, distilled);
 
-    List<Row> ensembles = new ArrayList<>();
+    List<EnsembleRow> ensembles = new ArrayList<>();
     for (int width : new int[] {4, 20, 40}) {
       List<Trained> half = byWidth.get(width / 2);
       for (int k = 0; k + 1 < half.size(); k += 2) {
         Trained a = half.get(k);
         Trained b = half.get(k + 1);
-        ensembles.add(RowFactory.create(X2, SILU, width / 2, width, ensembleMse(a.net(), b.net()),
-            1 / (1 / a.loss() + 1 / b.loss())));
+        double harmonic = 1 / (1 / a.loss() + 1 / b.loss());
+        double actual = ensembleMse(a.net(), b.net());
+        ensembles.add(new EnsembleRow(X2, SILU, width / 2, width, a.key.seedIndex(),
+            b.key.seedIndex(), a.loss(), b.loss(), harmonic, actual, actual / harmonic, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN));
       }
     }
-    write(spark, dir, ENSEMBLES, ensembles, schema(KEYS, "half_width", IntegerType, WIDTH, IntegerType,
-        ENSEMBLE_ACTUAL, DoubleType,
-        ENSEMBLE_HARMONIC, DoubleType));
+    write(spark, dir, ResultTables.ENSEMBLES, ensembles);
   }
 
   /** Pairs neurons greedily with their nearest mirror image; rows into {@code pairs}; errors per pair. */
-  private static double[][] ticketErrors(Trained t, List<Row> pairs) {
+  private static double[][] ticketErrors(Trained t, List<TicketPairRow> pairs) {
     Network n = t.net();
     boolean[] used = new boolean[n.width()];
     List<double[]> errors = new ArrayList<>();
@@ -376,14 +374,13 @@ final class ReportFixture {
       }
       double a = sgg == 0 ? 0 : sgy / sgg;
       double[] e = new double[GRID.length];
-      List<Double> eList = new ArrayList<>();
       for (int m = 0; m < GRID.length; m++) {
         e[m] = a * (g[m] - meanG) + meanY - GRID[m] * GRID[m];
-        eList.add(e[m]);
       }
       errors.add(e);
-      pairs.add(RowFactory.create(X2, SILU, n.width(), t.key.seedIndex(), errors.size() - 1,
-          1 - dot(e, e) / syy, boxed(GRID), eList));
+      pairs.add(new TicketPairRow(X2, SILU, n.width(), t.key.seedIndex(), errors.size() - 1, i, best,
+          mirror(n, i, best), new double[] {n.w(i, 0)}, n.b(i), n.v(i), new double[] {n.w(best, 0)},
+          n.b(best), n.v(best), 1 - dot(e, e) / syy, a, Double.NaN, Double.NaN, GRID.clone(), e));
     }
     return errors.toArray(new double[0][]);
   }
@@ -480,23 +477,10 @@ final class ReportFixture {
 
   static final String X2 = "x2";
   static final String SILU = "silu";
-  private static final String[] KEYS = {TARGET, ACTIVATION};
-  private static final String[] KEYS_WIDTH = {TARGET, ACTIVATION, WIDTH};
-
-  /** A schema of string keys (width: int) followed by (name, type) pairs. */
-  static StructType schema(String[] keys, Object... nameThenType) {
-    List<StructField> fields = new ArrayList<>();
-    for (String k : keys) {
-      fields.add(DataTypes.createStructField(k, k.equals(WIDTH) ? IntegerType : StringType, true));
-    }
-    for (int i = 0; i < nameThenType.length; i += 2) {
-      fields.add(DataTypes.createStructField((String) nameThenType[i], (DataType) nameThenType[i + 1], true));
-    }
-    return new StructType(fields.toArray(new StructField[0]));
-  }
-
-  static void write(SparkSession spark, Path dir, String table, List<Row> rows, StructType schema) {
-    spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").save(TestFolders.path(dir, table));
+  /** Writes {@code rows} as the folder's table, through the table's definition as the jobs do. */
+  static <R extends Record> void write(SparkSession spark, Path dir, Table<R> table, List<R> rows) {
+    spark.createDataFrame(rows.stream().map(RowCodec::encode).toList(), RowCodec.schema(table))
+        .coalesce(1).write().format("delta").save(TestFolders.path(dir, table.name()));
   }
 
   /** Type-7 quantile of sorted values. */
@@ -539,9 +523,5 @@ final class ReportFixture {
       x[k] = -2 + 4.0 * k / (count - 1);
     }
     return x;
-  }
-
-  private static List<Double> boxed(double[] xs) {
-    return Arrays.stream(xs).boxed().toList();
   }
 }

@@ -32,8 +32,8 @@ import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.report.Figure;
 import org.lotteryscaling.report.Report;
 import org.lotteryscaling.report.ReportData;
-import org.lotteryscaling.report.ReportTables;
 import org.w3c.dom.Document;
+import org.lotteryscaling.tables.ResultTables;
 
 /** The report over a real small results folder: files, images, links, claims, bad folders. */
 class ReportJobTest {
@@ -155,10 +155,10 @@ class ReportJobTest {
   @Test
   void aRenamedColumnSkipsItsFiguresWithTheColumnNamed(@TempDir Path dir) throws IOException {
     ReportFixture.build(spark, dir, false);
-    TestFolders.write(TestFolders.read(spark, results, ReportTables.LOSS_SUMMARY)
-        .withColumnRenamed(ReportTables.SUMMARY_MEDIAN, "middle"), dir, ReportTables.LOSS_SUMMARY);
+    TestFolders.write(TestFolders.read(spark, results, ResultTables.LOSS_SUMMARY.name())
+        .withColumnRenamed("loss_median", "middle"), dir, ResultTables.LOSS_SUMMARY.name());
     Report.Rendered r = ReportJob.run(spark, dir.toString(), null).report();
-    assertTrue(r.figures().get(0).skipped().contains("lacks column(s) " + ReportTables.SUMMARY_MEDIAN),
+    assertTrue(r.figures().get(0).skipped().contains("lacks column(s) loss_median"),
         r.figures().get(0).skipped());
   }
 

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**
@@ -165,9 +165,7 @@ class StoragePipelineTest {
         out, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, millisSince(t3));
 
     StorageFolder folder = StorageFolder.of(spark, out);
-    List<String> tables = new ArrayList<>(Tables.SCHEMAS.keySet());
-    tables.addAll(Tables.MECHANISM_TABLES.keySet());
-    for (String table : tables) {
+    for (String table : ResultTables.ALL.stream().map(t -> t.name()).toList()) {
       StorageFolder t = folder.resolve(table);
       assertTrue(DeltaTables.isDelta(t), t + " is not a Delta table");
       assertTrue(t.resolve(DeltaTables.LOG).resolve(String.format("%020d.json", 0)).isFile(), t.toString());

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.tables.RunRow;
 
 /** A runs table built row by row from chosen losses, written like the train job writes it. */
 public final class SyntheticRuns {
@@ -30,9 +30,9 @@ public final class SyntheticRuns {
 
   /** A row with any status and loss, for the rules on what counts as ok. */
   public SyntheticRuns add(String target, String activation, int width, String status, double loss) {
-    rows.add(RowFactory.create(target, activation, width, nextSeed++, 1, "synthetic", "test", status,
-        loss, loss, 100, 0.01, List.of(1.0), List.of(0.0), List.of(1.0), 0.0, List.of(100),
-        List.of(loss)));
+    rows.add(RowCodec.encode(new RunRow(target, activation, width, nextSeed++, 1, "synthetic",
+        "test", status, loss, loss, 100, 0.01, new double[] {1}, new double[] {0},
+        new double[] {1}, 0, new int[] {100}, new double[] {loss})));
     return this;
   }
 
