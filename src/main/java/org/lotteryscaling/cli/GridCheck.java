@@ -67,9 +67,9 @@ final class GridCheck {
       return Optional.empty();
     }
     return Optional.of(String.format(Locale.ROOT, "lottery train: the grid of %s has %d networks,"
-        + " about %.1f h of training on %d cores (less for networks already in the folder);"
+        + " about %.1f h of training on %d core%s (less for networks already in the folder);"
         + " Ctrl-C stops it, and the same command resumes it (--yes skips this note)",
-        config.name(), config.taskCount(), seconds / 3600, cores));
+        config.name(), config.taskCount(), seconds / 3600, cores, cores == 1 ? "" : "s"));
   }
 
   /** Cores a master trains on: local[N], else this machine's. */
