@@ -197,4 +197,79 @@ class AnalyzeJobTest {
       }
     }
   }
+
+  /**
+   * Every column of the neurons, distilled and ensembles rows holds what its analysis computes
+   * for that network, recomputed here from the stored network: a writer that swapped two columns
+   * of one type (b and v, loss_a and loss_b, weight_a and offset, ...) fails.
+   */
+  @Test
+  void mechanismColumnsHoldWhatTheirAnalysisComputes() {
+    AnalyzeSettings s = settings(10.0);
+    org.lotteryscaling.nn.Dataset train =
+        org.lotteryscaling.task.DataSampler.train(Target.X2, s.data());
+    org.lotteryscaling.nn.Dataset test =
+        org.lotteryscaling.task.DataSampler.test(Target.X2, s.data());
+
+    org.lotteryscaling.nn.Network wide = storedNetwork(10, 0);
+    org.lotteryscaling.mechanism.NeuronSymmetry sym = org.lotteryscaling.mechanism.NeuronSymmetry.of(
+        wide, org.lotteryscaling.mechanism.NeuronSymmetry.DEFAULT_RATIO,
+        org.lotteryscaling.mechanism.NeuronSymmetry.DEFAULT_CONTROL_DRAWS, 0);
+    List<Row> neurons = spark.sql("SELECT * FROM delta.`" + dir.resolve(ResultTables.NEURONS.name())
+        + "` WHERE target = 'x2' AND width = 10 AND seed = 0 ORDER BY neuron").collectAsList();
+    assertEquals(10, neurons.size());
+    for (Row r : neurons) {
+      int i = r.getAs("neuron");
+      assertEquals(wide.w(i, 0), r.<Double>getList(r.fieldIndex("w")).get(0), 0);
+      assertEquals(wide.b(i), (double) r.getAs("b"), 0);
+      assertEquals(wide.v(i), (double) r.getAs("v"), 0);
+      assertEquals(sym.mirrorDistance()[i], (double) r.getAs("mirror_distance"), 0);
+      assertEquals(sym.mirrorPartner()[i], (int) r.getAs("mirror_partner"));
+      assertEquals(sym.close(i), r.getAs("close"));
+      assertEquals(sym.threshold(), (double) r.getAs("threshold"), 0);
+      assertEquals(sym.share(), (double) r.getAs("share"), 0);
+      assertEquals(sym.controlShare(), (double) r.getAs("control_share"), 0);
+      assertEquals(sym.score(), (double) r.getAs("symmetry_score"), 0);
+    }
+
+    org.lotteryscaling.nn.Network fifty = storedNetwork(50, 1);
+    org.lotteryscaling.mechanism.Distillation d = org.lotteryscaling.mechanism.Distillation.of(fifty,
+        org.lotteryscaling.mechanism.TicketDecomposition.of(fifty, Activation.SILU, train, null),
+        Activation.SILU, train);
+    Row distilled = spark.sql("SELECT * FROM delta.`" + dir.resolve(ResultTables.DISTILLED.name())
+        + "` WHERE seed = 1").first();
+    assertEquals(d.ticket().neuronA(), (int) distilled.getAs("neuron_a"));
+    assertEquals(d.ticket().neuronB(), (int) distilled.getAs("neuron_b"));
+    assertEquals(d.ticket().r2(), (double) distilled.getAs("ticket_r2"), 0);
+    assertEquals(d.network().c(), (double) distilled.getAs("c"), 0);
+    assertEquals(d.network().v(0), distilled.<Double>getList(distilled.fieldIndex("v")).get(0), 0);
+    assertEquals(d.network().v(1), distilled.<Double>getList(distilled.fieldIndex("v")).get(1), 0);
+    assertEquals(d.network().meanSquaredError(Activation.SILU, train),
+        (double) distilled.getAs("train_loss"), 0);
+    assertEquals(d.network().meanSquaredError(Activation.SILU, test),
+        (double) distilled.getAs("test_loss"), 0);
+
+    org.lotteryscaling.nn.Network a = storedNetwork(2, 2);
+    org.lotteryscaling.nn.Network b = storedNetwork(2, 3);
+    org.lotteryscaling.mechanism.Ensemble e = org.lotteryscaling.mechanism.Ensemble.fit(
+        org.lotteryscaling.mechanism.Ensemble.predictions(a, Activation.SILU, train),
+        org.lotteryscaling.mechanism.Ensemble.predictions(b, Activation.SILU, train), train.yCopy());
+    Row ensemble = spark.sql("SELECT * FROM delta.`" + dir.resolve(ResultTables.ENSEMBLES.name())
+        + "` WHERE target = 'x2' AND half_width = 2 AND seed_a = 2").first();
+    assertEquals(3L, (long) ensemble.getAs("seed_b"));
+    assertEquals(e.lossA(), (double) ensemble.getAs("loss_a"), 0);
+    assertEquals(e.lossB(), (double) ensemble.getAs("loss_b"), 0);
+    assertEquals(e.harmonicLoss(), (double) ensemble.getAs("harmonic_loss"), 0);
+    assertEquals(e.loss(), (double) ensemble.getAs("ensemble_loss"), 0);
+    assertEquals(e.weightA(), (double) ensemble.getAs("weight_a"), 0);
+    assertEquals(e.weightB(), (double) ensemble.getAs("weight_b"), 0);
+    assertEquals(e.offset(), (double) ensemble.getAs("offset"), 0);
+  }
+
+  /** The x2/silu network of this width and seed, as runs stores it. */
+  private static org.lotteryscaling.nn.Network storedNetwork(int width, long seed) {
+    return Tables.network(spark.sql("SELECT * FROM delta.`" + dir.resolve(Tables.RUNS)
+        + "` WHERE target = 'x2' AND activation = 'silu' AND width = " + width + " AND seed = " + seed)
+        .first());
+  }
 }
