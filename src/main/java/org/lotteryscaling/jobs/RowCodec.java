@@ -66,33 +66,56 @@ public final class RowCodec {
    * encoder) from Java arrays or Scala sequences, not from primitive arrays or Lists.
    */
   public static Row encode(Record record) {
-    RecordComponent[] components = record.getClass().getRecordComponents();
-    Object[] values = new Object[components.length];
-    for (int k = 0; k < components.length; k++) {
-      values[k] = boxed(get(components[k].getAccessor(), record));
+    Shape shape = SHAPES.get(record.getClass());
+    Object[] values = new Object[shape.accessors.length];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = boxed(get(shape.accessors[k], record));
     }
     return RowFactory.create(values);
   }
 
   /** The record of {@code type} whose components are read from {@code row} by column name. */
   public static <T extends Record> T decode(Row row, Class<T> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int k = 0; k < components.length; k++) {
-      types[k] = components[k].getType();
-      String column = TableColumn.of(components[k]).name();
-      values[k] = value(row, row.fieldIndex(column), types[k], column);
+    Shape shape = SHAPES.get(type);
+    Object[] values = new Object[shape.types.length];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = value(row, row.fieldIndex(shape.columns[k]), shape.types[k], shape.columns[k]);
     }
     try {
-      Constructor<T> canonical = type.getDeclaredConstructor(types);
-      return canonical.newInstance(values);
+      return type.cast(shape.canonical.newInstance(values));
     } catch (InvocationTargetException e) {
       throw rethrown(e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + type.getName(), e);
     }
   }
+
+  /**
+   * A record class's accessors, column names, component types and canonical constructor, found
+   * once per class: encode runs once per row on the executors, decode once per row read.
+   */
+  private record Shape(Method[] accessors, String[] columns, Class<?>[] types,
+      Constructor<?> canonical) {}
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      Method[] accessors = new Method[components.length];
+      String[] columns = new String[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int k = 0; k < components.length; k++) {
+        accessors[k] = components[k].getAccessor();
+        columns[k] = TableColumn.of(components[k]).name();
+        types[k] = components[k].getType();
+      }
+      try {
+        return new Shape(accessors, columns, types, type.getDeclaredConstructor(types));
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
+      }
+    }
+  };
 
   private static Object value(Row row, int i, Class<?> type, String column) {
     if (row.isNullAt(i)) {
