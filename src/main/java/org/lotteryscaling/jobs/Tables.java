@@ -10,6 +10,7 @@ import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.RunRow;
 import org.lotteryscaling.tables.Table;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.TaskKey;
 
 /**
@@ -28,7 +29,25 @@ public final class Tables {
   /** The columns that name a task: runs holds one row per value of these. */
   public static final String[] RUNS_KEY = ResultTables.RUNS.key().toArray(String[]::new);
 
-  /** The row of runs for one trained network. */
+  /** The schema of runs in an experiment of {@code sweep}: its own columns, then the swept keys'. */
+  public static StructType runsSchema(Sweep sweep) {
+    return SweepColumns.schema(RUNS_SCHEMA, sweep);
+  }
+
+  /** The columns that name a task of an experiment of {@code sweep}. */
+  public static String[] runsKey(Sweep sweep) {
+    List<String> key = new java.util.ArrayList<>(List.of(RUNS_KEY));
+    key.addAll(List.of(SweepColumns.names(sweep)));
+    return key.toArray(String[]::new);
+  }
+
+  /** The row of runs for one trained network (in {@link #runsSchema} of its experiment's sweep). */
+  public static Row runRow(TaskKey key, TrainResult result, String configHash, String codeVersion,
+      Sweep sweep) {
+    return SweepColumns.append(runRow(key, result, configHash, codeVersion), sweep, key.setting());
+  }
+
+  /** The row of runs for one trained network of an experiment without a sweep. */
   public static Row runRow(TaskKey key, TrainResult result, String configHash, String codeVersion) {
     Network n = result.network();
     double[] theta = n.parameters();

@@ -21,6 +21,9 @@ import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.task.DataSampler;
+import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.Partitioner;
 import org.lotteryscaling.task.Target;
@@ -155,7 +158,8 @@ public final class TrainJob {
         missing.add(key);
       }
     }
-    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS), Tables.RUNS_SCHEMA, Tables.RUNS_PARTITIONS);
+    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS), Tables.runsSchema(config.sweep()),
+        Tables.RUNS_PARTITIONS);
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
     List<List<TaskKey>> chunks = chunks(config.settings(), missing, cores, options.chunkNeuronStepsPerCore());
     try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
@@ -228,7 +232,8 @@ public final class TrainJob {
       spark.sparkContext().clearJobGroup();
     }
     DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
-        spark.createDataFrame(trained, Tables.RUNS_SCHEMA), partitionsOf(chunk), Tables.RUNS_KEY);
+        spark.createDataFrame(trained, Tables.runsSchema(config.sweep())), partitionsOf(chunk),
+        Tables.runsKey(config.sweep()));
   }
 
   /** The runs partitions (target, activation) a chunk's rows fall in, as a filter on {@code t}. */
@@ -260,19 +265,23 @@ public final class TrainJob {
     }
   }
 
-  /** Executor side: trains the networks of one partition, drawing each target's data once. */
+  /**
+   * Executor side: trains the networks of one partition, drawing each (target, data settings)'s
+   * data once.
+   */
   static Iterator<Row> trainPartition(String configText, String hash, String codeVersion,
       List<String> keys) {
     ExperimentConfig config = ExperimentConfig.parse(configText, "experiment");
     TaskSettings settings = config.settings();
-    Map<Target, Dataset[]> data = new EnumMap<>(Target.class);
+    Map<List<Object>, Dataset[]> data = new HashMap<>();
     List<Row> rows = new ArrayList<>(keys.size());
     for (String encoded : keys) {
       TaskKey key = decode(encoded);
-      Dataset[] sets = data.computeIfAbsent(key.target(), t -> new Dataset[] {
-          DataSampler.train(t, settings.data()), DataSampler.test(t, settings.data())});
+      DataSettings drawn = config.settings(key.setting()).data();
+      Dataset[] sets = data.computeIfAbsent(List.of(key.target(), drawn), k -> new Dataset[] {
+          DataSampler.train(key.target(), drawn), DataSampler.test(key.target(), drawn)});
       rows.add(Tables.runRow(key, TaskRunner.run(settings, key, sets[0], sets[1]), hash,
-          codeVersion));
+          codeVersion, config.sweep()));
     }
     return rows.iterator();
   }
@@ -287,7 +296,7 @@ public final class TrainJob {
     if (!dir.resolve(Tables.RUNS).exists()) {
       return Set.of();
     }
-    List<Row> keys = readKeys(spark, dir);
+    List<Row> keys = readKeys(spark, dir, config.sweep());
     Set<TaskKey> done = new HashSet<>();
     Map<String, Integer> foreign = new HashMap<>();
     Map<String, Integer> otherCode = new java.util.TreeMap<>();
@@ -302,7 +311,7 @@ public final class TrainJob {
       if (!options.codeVersion().equals(code)) {
         otherCode.merge(code, 1, Integer::sum);
       }
-      duplicates |= !done.add(taskKey(row));
+      duplicates |= !done.add(taskKey(row, config.sweep()));
     }
     if (!foreign.isEmpty()) {
       throw new UserError(dir.resolve(Tables.RUNS) + " holds rows of another config "
@@ -335,16 +344,19 @@ public final class TrainJob {
         + options.codeVersion() + "' over rows of another code version: " + rows);
   }
 
-  private static TaskKey taskKey(Row row) {
+  private static TaskKey taskKey(Row row, Sweep sweep) {
     return new TaskKey(Target.parse(row.getAs("target")), Activation.parse(row.getAs("activation")),
-        row.<Integer>getAs("width"), row.<Long>getAs("seed"));
+        row.<Integer>getAs("width"), row.<Long>getAs("seed"), SweepColumns.settingOf(row, sweep));
   }
 
 
-  private static List<Row> readKeys(SparkSession spark, StorageFolder dir) {
+  private static List<Row> readKeys(SparkSession spark, StorageFolder dir, Sweep sweep) {
+    List<String> columns = new ArrayList<>(List.of("activation", "width", "seed", "config_hash",
+        "code_version"));
+    columns.addAll(List.of(SweepColumns.names(sweep)));
     try {
-      return Tables.readRuns(spark, dir)
-          .select("target", "activation", "width", "seed", "config_hash", "code_version").collectAsList();
+      return Tables.readRuns(spark, dir).select("target", columns.toArray(String[]::new))
+          .collectAsList();
     } catch (Exception e) {
       throw ResultsFolder.unreadable("cannot read " + dir.resolve(Tables.RUNS) + " as a runs table", e);
     }
@@ -353,7 +365,7 @@ public final class TrainJob {
   /** One row per task, all of this config: else the folder was written by something else too. */
   private static void checkComplete(SparkSession spark, ExperimentConfig config, StorageFolder dir,
       int tasks) {
-    List<Row> keys = readKeys(spark, dir);
+    List<Row> keys = readKeys(spark, dir, config.sweep());
     Set<TaskKey> distinct = new HashSet<>();
     for (Row row : keys) {
       if (!config.hash().equals(row.getAs("config_hash"))) {
@@ -361,7 +373,7 @@ public final class TrainJob {
             + row.getAs("config_hash") + " next to this config's (" + config.hash()
             + "): another train of another config wrote to this folder at the same time");
       }
-      distinct.add(taskKey(row));
+      distinct.add(taskKey(row, config.sweep()));
     }
     if (keys.size() != tasks || distinct.size() != tasks) {
       throw new IllegalStateException(dir.resolve(Tables.RUNS) + " holds " + keys.size() + " rows for "
@@ -375,13 +387,17 @@ public final class TrainJob {
     throw (E) e;
   }
 
+  /** A task as text for the executors: target activation width seed [key=value ...]. */
   static String encode(TaskKey key) {
-    return key.target().id() + " " + key.activation().id() + " " + key.width() + " " + key.seedIndex();
+    String text = key.target().id() + " " + key.activation().id() + " " + key.width() + " "
+        + key.seedIndex();
+    return key.setting().isEmpty() ? text : text + " " + key.setting();
   }
 
   static TaskKey decode(String encoded) {
-    String[] parts = encoded.split(" ");
+    String[] parts = encoded.split(" ", 5);
     return new TaskKey(Target.parse(parts[0]), Activation.parse(parts[1]),
-        Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+        Integer.parseInt(parts[2]), Long.parseLong(parts[3]),
+        parts.length > 4 ? Setting.parse(parts[4]) : Setting.NONE);
   }
 }

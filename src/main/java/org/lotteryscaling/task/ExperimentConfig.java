@@ -38,13 +38,18 @@ import org.lotteryscaling.nn.TrainSettings;
  *   data { points = 1000, test-points = 1000, low = -2, high = 2, seed = 0 }
  *   training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,
  *              beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50 }
+ *   sweep { "data.points" = [100, 1000] }   any data.* or training.* key over a list ({@link Sweep})
  * </pre>
- * An unknown key is an error (a typo must not silently train the default).
+ * An unknown key is an error (a typo must not silently train the default). With a sweep, the grid
+ * is the product of the four axes with the sweep's settings, and a task's settings are these with
+ * its setting's values applied ({@link #settings(Setting)}).
  *
  * <p>The config hash is the first 16 hex digits of the SHA-256 of {@link #canonical()}: every
  * resolved key above, one {@code key = value} line each in the fixed order of that list, numbers
  * in Java's shortest round-trip form, lists in the order given. It does not depend on how the
- * file was written (comments, order, defaults spelled out or not, overrides).
+ * file was written (comments, order, defaults spelled out or not, overrides). A sweep adds one last
+ * line ({@link Sweep#canonical()}); without one the text, and so the hash, is what it was before
+ * sweeps existed.
  */
 public record ExperimentConfig(
     String name,
@@ -53,7 +58,8 @@ public record ExperimentConfig(
     List<Integer> widths,
     int seeds,
     long seedOffset,
-    TaskSettings settings) {
+    TaskSettings settings,
+    Sweep sweep) {
 
   /** The defaults of DESIGN.md, in the form a config file would spell them. */
   static final String DEFAULTS = String.join("\n",
@@ -72,7 +78,7 @@ public record ExperimentConfig(
       "name", "targets", "activations", "widths", "seeds", "seed-offset", "experiment-seed",
       "data.points", "data.test-points", "data.low", "data.high", "data.seed",
       "training.steps", "training.lr", "training.decay-every", "training.decay-factor",
-      "training.beta1", "training.beta2", "training.eps", "training.curve-points");
+      "training.beta1", "training.beta2", "training.eps", "training.curve-points", "sweep");
 
   public ExperimentConfig {
     if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
@@ -92,6 +98,19 @@ public record ExperimentConfig(
     if (seedOffset < 0) {
       throw new UserError("seed-offset must be >= 0, got " + seedOffset);
     }
+    sweep = sweep == null ? Sweep.NONE : sweep;
+    for (Setting setting : sweep.settings()) {
+      try {
+        setting.applyTo(settings);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("sweep: the setting " + setting + " is invalid: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The settings of a task of {@code setting} (one of {@link #settings()} of the sweep). */
+  public TaskSettings settings(Setting setting) {
+    return setting.applyTo(settings);
   }
 
   /** Reads {@code file}, applies the {@code key=value} overrides in order, and validates. */
@@ -154,8 +173,10 @@ public record ExperimentConfig(
       List<Integer> widths = c.getIntList("widths");
       DataSettings data = dataSettings(c);
       TrainSettings training = trainSettings(c);
+      Sweep sweep = Sweep.parse(c.hasPath("sweep") ? c.getValue("sweep") : null);
       return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
-          c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training));
+          c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training),
+          sweep);
     } catch (ConfigException e) {
       throw new UserError(oneLine(e), e);
     }
@@ -186,7 +207,7 @@ public record ExperimentConfig(
     Set<String> keys = new TreeSet<>();
     user.entrySet().forEach(entry -> keys.add(entry.getKey()));
     for (String key : keys) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !key.startsWith("sweep.")) {
         throw new UserError("unknown key '" + key + "' in "
             + user.getValue(key).origin().description() + " (allowed: " + String.join(", ", KEYS) + ")");
       }
@@ -226,14 +247,20 @@ public record ExperimentConfig(
     return e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
-  /** The grid in canonical order: target, activation, width, seed index (each as listed). */
+  /**
+   * The grid in canonical order: target, activation, setting, width, seed index (each as listed;
+   * settings in {@link Sweep#settings()} order).
+   */
   public List<TaskKey> tasks() {
     List<TaskKey> out = new ArrayList<>(taskCount());
+    List<Setting> swept = sweep.settings();
     for (Target target : targets) {
       for (Activation activation : activations) {
-        for (int width : widths) {
-          for (long s = seedOffset; s < seedOffset + seeds; s++) {
-            out.add(new TaskKey(target, activation, width, s));
+        for (Setting setting : swept) {
+          for (int width : widths) {
+            for (long s = seedOffset; s < seedOffset + seeds; s++) {
+              out.add(new TaskKey(target, activation, width, s, setting));
+            }
           }
         }
       }
@@ -242,7 +269,8 @@ public record ExperimentConfig(
   }
 
   public int taskCount() {
-    long n = (long) targets.size() * activations.size() * widths.size() * seeds;
+    long n = (long) targets.size() * activations.size() * widths.size() * seeds
+        * sweep.settings().size();
     if (n > Integer.MAX_VALUE) {
       throw new UserError("the grid has " + n + " networks; at most "
           + Integer.MAX_VALUE + " fit one experiment");
@@ -254,7 +282,7 @@ public record ExperimentConfig(
   public String canonical() {
     DataSettings d = settings.data();
     TrainSettings t = settings.training();
-    Object[] values = {
+    Object[] values = { // every key of KEYS but the last, sweep
       quote(name), ids(targets.stream().map(Target::id).toList()),
       ids(activations.stream().map(Activation::id).toList()), widths.toString(), seeds, seedOffset,
       settings.experimentSeed(),
@@ -263,8 +291,11 @@ public record ExperimentConfig(
       t.epsilon(), t.curvePoints()
     };
     StringBuilder s = new StringBuilder();
-    for (int k = 0; k < KEYS.size(); k++) {
+    for (int k = 0; k < values.length; k++) {
       s.append(KEYS.get(k)).append(" = ").append(values[k]).append('\n');
+    }
+    if (!sweep.isEmpty()) {
+      s.append(sweep.canonical()).append('\n');
     }
     return s.toString();
   }

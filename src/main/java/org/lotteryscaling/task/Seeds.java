@@ -11,13 +11,18 @@ import org.lotteryscaling.nn.RandomStream;
  * <pre>
  *   combine(h, x)  = mix64(h ^ mix64(x + 0x9e3779b97f4a7c15))       (mix64: SplitMix64's finaliser)
  *   text(s)        = 64-bit FNV-1a of the UTF-8 bytes of s
- *   network seed   = fold combine over (experimentSeed, text(target), text(activation), width, seedIndex)
+ *   network seed   = fold combine over (experimentSeed, text(target), text(activation), width, seedIndex,
+ *                    then text("key=value") per swept key of the task's setting, in the sweep's order)
  *   data seed      = fold combine over (dataSeed, dimension, 1 for train | 2 for test)
  *   resampling     = fold combine over (resamplingSeed, text(target), text(activation))
  * </pre>
  * The network seed starts the {@link RandomStream} that draws its initial parameters; the data
  * seed the stream that draws its inputs. Data does not depend on the network seed, so by default
- * every network of an experiment sees the same points (the paper varies initialisation only).
+ * every network of an experiment sees the same points (the paper varies initialisation only); a
+ * sweep over data.* keys changes the points only through the data settings it sets. The swept
+ * values enter the network seed so that the networks of two settings are independent draws, as
+ * those of two widths are: the bootstrap of a fit along a swept axis resamples each setting's
+ * networks independently. Without a sweep the seed is what it was before sweeps existed.
  */
 public final class Seeds {
   private Seeds() {}
@@ -44,6 +49,17 @@ public final class Seeds {
     h = combine(h, text(activation.id()));
     h = combine(h, width);
     return combine(h, seedIndex);
+  }
+
+  /** The network seed of a task: as above, then each swept value of its setting mixed in. */
+  public static long network(long experimentSeed, TaskKey key) {
+    long h = network(experimentSeed, key.target(), key.activation(), key.width(), key.seedIndex());
+    Setting setting = key.setting();
+    for (int k = 0; k < setting.keys().size(); k++) {
+      SettingKey swept = setting.keys().get(k);
+      h = combine(h, text(swept.key() + "=" + swept.format(setting.values().get(k))));
+    }
+    return h;
   }
 
   /** The resampling seed of the aggregate statistics unless `aggregate --seed` says otherwise. */

@@ -8,8 +8,10 @@ package org.lotteryscaling.task;
 public final class TaskCost {
   private TaskCost() {}
 
+  /** The cost of a task of an experiment whose settings are {@code settings} (before its setting). */
   public static long neuronSteps(TaskSettings settings, TaskKey key) {
-    return (long) key.width() * settings.data().trainPoints() * settings.training().steps()
+    TaskSettings own = key.setting().applyTo(settings); // a sweep over points or steps changes it
+    return (long) key.width() * own.data().trainPoints() * own.training().steps()
         * key.target().dimension();
   }
 

@@ -2,8 +2,12 @@ package org.lotteryscaling.task;
 
 import org.lotteryscaling.nn.Activation;
 
-/** One cell of the grid: which network to train. */
-public record TaskKey(Target target, Activation activation, int width, long seedIndex) {
+/**
+ * One cell of the grid: which network to train, and under which setting of the experiment's
+ * swept keys ({@link Setting#NONE} without a sweep).
+ */
+public record TaskKey(Target target, Activation activation, int width, long seedIndex,
+    Setting setting) {
 
   public TaskKey {
     if (width < 1) {
@@ -12,10 +16,19 @@ public record TaskKey(Target target, Activation activation, int width, long seed
     if (seedIndex < 0) {
       throw new IllegalArgumentException("seed index must be >= 0, got " + seedIndex);
     }
+    if (setting == null) {
+      throw new IllegalArgumentException("a task needs a setting (Setting.NONE without a sweep)");
+    }
+  }
+
+  /** A task of an experiment without a sweep. */
+  public TaskKey(Target target, Activation activation, int width, long seedIndex) {
+    this(target, activation, width, seedIndex, Setting.NONE);
   }
 
   @Override
   public String toString() {
-    return target + "/" + activation + "/N=" + width + "/seed=" + seedIndex;
+    return target + "/" + activation + "/N=" + width + "/seed=" + seedIndex
+        + (setting.isEmpty() ? "" : "/" + setting.toString().replace(' ', '/'));
   }
 }

@@ -7,25 +7,30 @@ import org.lotteryscaling.nn.RandomStream;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.Trainer;
 
-/** Trains the network of one task: a pure function of (settings, key), but for wall time. */
+/**
+ * Trains the network of one task: a pure function of (settings, key), but for wall time.
+ * {@code settings} are the experiment's; the task's setting is applied here.
+ */
 public final class TaskRunner {
   private TaskRunner() {}
 
   public static Network initialNetwork(TaskSettings settings, TaskKey key) {
-    long seed = Seeds.network(settings.experimentSeed(), key.target(), key.activation(),
-        key.width(), key.seedIndex());
+    long seed = Seeds.network(settings.experimentSeed(), key);
     return Initialization.pytorchDefault(key.target().dimension(), key.width(), new RandomStream(seed));
   }
 
   public static TrainResult run(TaskSettings settings, TaskKey key) {
-    Dataset train = DataSampler.train(key.target(), settings.data());
-    Dataset test = DataSampler.test(key.target(), settings.data());
-    return run(settings, key, train, test);
+    DataSettings data = key.setting().applyTo(settings).data();
+    return run(settings, key, DataSampler.train(key.target(), data),
+        DataSampler.test(key.target(), data));
   }
 
-  /** As {@link #run(TaskSettings, TaskKey)}, with the target's datasets already drawn. */
+  /**
+   * As {@link #run(TaskSettings, TaskKey)}, with the datasets already drawn (for the target and
+   * the task's data settings: {@code key.setting().applyTo(settings).data()}).
+   */
   public static TrainResult run(TaskSettings settings, TaskKey key, Dataset train, Dataset test) {
     return Trainer.train(key.activation(), initialNetwork(settings, key), train, test,
-        settings.training());
+        key.setting().applyTo(settings).training());
   }
 }

@@ -1,0 +1,142 @@
+package org.lotteryscaling.task;
+
+import java.util.Locale;
+import java.util.Map;
+import org.lotteryscaling.nn.TrainSettings;
+
+/**
+ * A setting an experiment may sweep: every {@code data.*} and {@code training.*} key of a config,
+ * with the type of its values and how a value changes a task's settings. The grid axes (targets,
+ * activations, widths, seeds) are not settings; experiment-seed is not swept (seed indices are).
+ */
+public enum SettingKey {
+  DATA_POINTS("data.points", Type.INT),
+  DATA_TEST_POINTS("data.test-points", Type.INT),
+  DATA_LOW("data.low", Type.DOUBLE),
+  DATA_HIGH("data.high", Type.DOUBLE),
+  DATA_SEED("data.seed", Type.LONG),
+  TRAINING_STEPS("training.steps", Type.INT),
+  TRAINING_LR("training.lr", Type.DOUBLE),
+  TRAINING_DECAY_EVERY("training.decay-every", Type.INT),
+  TRAINING_DECAY_FACTOR("training.decay-factor", Type.DOUBLE),
+  TRAINING_BETA1("training.beta1", Type.DOUBLE),
+  TRAINING_BETA2("training.beta2", Type.DOUBLE),
+  TRAINING_EPS("training.eps", Type.DOUBLE),
+  TRAINING_CURVE_POINTS("training.curve-points", Type.INT);
+
+  /** What a value is: INT and LONG values are held as Long, DOUBLE ones as Double. */
+  public enum Type { INT, LONG, DOUBLE }
+
+  private final String key;
+  private final Type type;
+
+  SettingKey(String key, Type type) {
+    this.key = key;
+    this.type = type;
+  }
+
+  /** The key as a config spells it, e.g. {@code data.points}. */
+  public String key() {
+    return key;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The column of a table that holds this setting's value: the key with '.' and '-' as '_'. */
+  public String column() {
+    return key.replace('.', '_').replace('-', '_').toLowerCase(Locale.ROOT);
+  }
+
+  /** The key spelled {@code key}, or null. */
+  public static SettingKey of(String key) {
+    for (SettingKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** Every key, comma-separated, for messages. */
+  public static String list() {
+    StringBuilder s = new StringBuilder();
+    for (SettingKey k : values()) {
+      s.append(s.length() == 0 ? "" : ", ").append(k.key);
+    }
+    return s.toString();
+  }
+
+  /**
+   * {@code value} as this key holds it: a Long for INT and LONG (a whole number, INT within int
+   * range), a Double for DOUBLE. Anything else is an IllegalArgumentException naming the value.
+   */
+  public Number normalize(Object value) {
+    if (!(value instanceof Number n)) {
+      throw new IllegalArgumentException("'" + value + "' is not a number");
+    }
+    if (type == Type.DOUBLE) {
+      return n.doubleValue();
+    }
+    double d = n.doubleValue();
+    if (!(n instanceof Long || n instanceof Integer) && (d != Math.rint(d) || Double.isInfinite(d))) {
+      throw new IllegalArgumentException(value + " is not a whole number");
+    }
+    long whole = n instanceof Long || n instanceof Integer ? n.longValue() : (long) d;
+    if (type == Type.INT && (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)) {
+      throw new IllegalArgumentException(value + " is out of range");
+    }
+    return whole;
+  }
+
+  /** The value as its canonical text: a whole number, or Java's shortest round-trip double. */
+  public String format(Number value) {
+    return type == Type.DOUBLE ? Double.toString(value.doubleValue()) : Long.toString(value.longValue());
+  }
+
+  /** This key's value in {@code s}. */
+  public Number valueIn(TaskSettings s) {
+    DataSettings d = s.data();
+    TrainSettings t = s.training();
+    return switch (this) {
+      case DATA_POINTS -> (long) d.trainPoints();
+      case DATA_TEST_POINTS -> (long) d.testPoints();
+      case DATA_LOW -> d.low();
+      case DATA_HIGH -> d.high();
+      case DATA_SEED -> d.dataSeed();
+      case TRAINING_STEPS -> (long) t.steps();
+      case TRAINING_LR -> t.learningRate();
+      case TRAINING_DECAY_EVERY -> (long) t.decayEvery();
+      case TRAINING_DECAY_FACTOR -> t.decayFactor();
+      case TRAINING_BETA1 -> t.beta1();
+      case TRAINING_BETA2 -> t.beta2();
+      case TRAINING_EPS -> t.epsilon();
+      case TRAINING_CURVE_POINTS -> (long) t.curvePoints();
+    };
+  }
+
+  /**
+   * The settings with every key's value taken from {@code values} (each normalized), built at once
+   * so that no order of keys passes through an invalid range. A value the settings refuse (points
+   * 0, low not below high) is an IllegalArgumentException saying why.
+   */
+  static TaskSettings settings(long experimentSeed, Map<SettingKey, Number> values) {
+    int[] whole = new int[values().length];
+    double[] real = new double[values().length];
+    for (SettingKey k : values()) {
+      Number v = k.normalize(values.get(k));
+      whole[k.ordinal()] = k.type == Type.INT ? (int) v.longValue() : 0;
+      real[k.ordinal()] = v.doubleValue();
+    }
+    DataSettings data = new DataSettings(whole[DATA_POINTS.ordinal()],
+        whole[DATA_TEST_POINTS.ordinal()], real[DATA_LOW.ordinal()], real[DATA_HIGH.ordinal()],
+        values.get(DATA_SEED).longValue());
+    TrainSettings training = new TrainSettings(whole[TRAINING_STEPS.ordinal()],
+        real[TRAINING_LR.ordinal()], whole[TRAINING_DECAY_EVERY.ordinal()],
+        real[TRAINING_DECAY_FACTOR.ordinal()], real[TRAINING_BETA1.ordinal()],
+        real[TRAINING_BETA2.ordinal()], real[TRAINING_EPS.ordinal()],
+        whole[TRAINING_CURVE_POINTS.ordinal()]);
+    return new TaskSettings(experimentSeed, data, training);
+  }
+}
