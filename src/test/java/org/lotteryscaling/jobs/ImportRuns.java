@@ -54,6 +54,12 @@ public final class ImportRuns {
       }
     }
     System.out.println(all.size() + " networks read, trained by " + codeVersion);
+    if (System.getProperty("skipList") != null) { // the tasks read, for OffSparkTrain's SKIP_FILE
+      List<String> lines = all.stream().map(t -> config.hash() + " " + TrainJob.encode(t.key())).toList();
+      java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("skipList")), lines,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      return;
+    }
     for (int i = 0; i < Math.min(verify, all.size()); i++) {
       Trained t = all.get((int) ((long) i * all.size() / verify)); // spread over the files
       TrainResult here = TaskRunner.run(config.settings(), t.key());

@@ -30,7 +30,7 @@ import org.lotteryscaling.task.TaskRunner;
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp classes:test-classes:config.jar \
- *       org.lotteryscaling.jobs.OffSparkTrain THREADS (CONFIG OUT_PREFIX FILES)...
+ *       org.lotteryscaling.jobs.OffSparkTrain THREADS SKIP_FILE (CONFIG OUT_PREFIX FILES)...
  * </pre>
  */
 public final class OffSparkTrain {
@@ -45,8 +45,11 @@ public final class OffSparkTrain {
 
   public static void main(String[] args) throws Exception {
     int threads = Integer.parseInt(args[0]);
+    // Tasks trained before (their encodings, one per line, of any experiment): not trained again.
+    java.util.Set<String> skip = new java.util.HashSet<>(
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])));
     List<Job> jobs = new ArrayList<>();
-    for (int a = 1; a + 2 < args.length + 1; a += 3) {
+    for (int a = 2; a + 2 < args.length + 1; a += 3) {
       ExperimentConfig config = ExperimentConfig.load(new File(args[a]), List.of());
       DataOutputStream[] files = new DataOutputStream[Integer.parseInt(args[a + 2])];
       for (int f = 0; f < files.length; f++) {
@@ -59,6 +62,9 @@ public final class OffSparkTrain {
       }
       Experiment experiment = new Experiment(config, files);
       for (TaskKey key : config.tasks()) {
+        if (skip.contains(config.hash() + " " + TrainJob.encode(key))) {
+          continue;
+        }
         jobs.add(new Job(experiment, key, TaskCost.neuronSteps(config.settings(), key)));
       }
     }
