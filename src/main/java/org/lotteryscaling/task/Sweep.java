@@ -179,7 +179,7 @@ public record Sweep(List<Axis> axes) {
               ? new ArrayList<>(tuple.unwrapped()) : null;
       if (raw == null) {
         throw new UserError("sweep: \"" + name + "\" zips " + keys.size() + " keys, so each value"
-            + " must be a list of " + keys.size() + ", got " + element.render());
+            + " must be a list of " + keys.size() + ", got " + element.render(com.typesafe.config.ConfigRenderOptions.concise()));
       }
       List<Number> point = new ArrayList<>();
       for (int k = 0; k < keys.size(); k++) {
@@ -190,7 +190,7 @@ public record Sweep(List<Axis> axes) {
         }
       }
       if (!distinct.add(point)) {
-        throw new UserError("sweep: \"" + name + "\" lists " + element.render() + " twice");
+        throw new UserError("sweep: \"" + name + "\" lists " + element.render(com.typesafe.config.ConfigRenderOptions.concise()) + " twice");
       }
       points.add(point);
     }
