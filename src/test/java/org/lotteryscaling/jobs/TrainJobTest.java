@@ -117,6 +117,76 @@ class TrainJobTest {
   }
 
   @Test
+  void aSweptGridCarriesItsSettingInColumnsAndTrainsEachTaskWithItsOwnSettings(@TempDir Path dir) {
+    SparkSession spark = spark();
+    ExperimentConfig config = ExperimentConfig.parse(
+        TINY.replace("activations = [silu, leaky_relu]", "activations = [silu]")
+            + "\nsweep { \"data.points\" = [20, 40], \"training.lr\" = [0.01, 0.03] }", "x");
+    TrainJob.Summary s = TrainJob.run(spark, config, TestFolders.of(dir), quiet(4L * 40 * 300));
+    assertEquals(2 * 3 * 4, s.tasks());
+    assertEquals(24, s.trained());
+
+    org.apache.spark.sql.Dataset<Row> table = TestFolders.read(spark, dir, Tables.RUNS);
+    StructField[] fields = table.schema().fields();
+    assertEquals(Tables.RUNS_SCHEMA.size() + 2, fields.length);
+    for (StructField field : Tables.RUNS_SCHEMA.fields()) {
+      assertEquals(field.dataType().sql(), table.schema().apply(field.name()).dataType().sql(), field.name());
+    }
+    assertEquals("INT", table.schema().apply("data_points").dataType().sql());
+    assertEquals("DOUBLE", table.schema().apply("training_lr").dataType().sql());
+
+    Map<String, Row> rows = new HashMap<>();
+    for (Row r : table.collectAsList()) {
+      TaskKey key = new TaskKey(org.lotteryscaling.task.Target.parse(r.getAs("target")),
+          org.lotteryscaling.nn.Activation.parse(r.getAs("activation")), r.<Integer>getAs("width"),
+          r.<Long>getAs("seed"), org.lotteryscaling.task.Setting.parse("data.points="
+              + r.<Integer>getAs("data_points") + " training.lr=" + r.<Double>getAs("training_lr")));
+      assertEquals(null, rows.put(TrainJob.encode(key), r), "a task has two rows");
+    }
+    assertEquals(24, rows.size());
+    java.util.Set<Long> trainBits = new java.util.HashSet<>();
+    for (TaskKey key : config.tasks()) {
+      Row r = rows.get(TrainJob.encode(key));
+      TrainResult expected = TaskRunner.run(config.settings(), key);
+      assertEquals(Double.doubleToRawLongBits(expected.trainLoss()),
+          Double.doubleToRawLongBits(r.getDouble(r.fieldIndex("train_loss"))), key.toString());
+      assertEquals(expected.network(), Tables.network(r), key.toString());
+      trainBits.add(Double.doubleToRawLongBits(expected.trainLoss()));
+    }
+    assertEquals(24, trainBits.size(), "every setting trains its own network");
+
+    TrainJob.Summary again = TrainJob.run(spark, config, TestFolders.of(dir), quiet(4L * 40 * 300));
+    assertEquals(24, again.alreadyDone());
+    assertEquals(0, again.trained());
+  }
+
+  @Test
+  void theTasksOfAPointsSweepAreWeighedByTheirOwnPoints() {
+    ExperimentConfig config = ExperimentConfig.parse("widths = [2, 10, 50]\nseeds = 16\n"
+        + "activations = [silu]\nsweep { \"data.points\" = [100, 1000, 10000] }", "x");
+    long total = TaskCost.neuronSteps(config.settings(), config.tasks());
+    assertEquals(16L * (2 + 10 + 50) * (100 + 1000 + 10000) * 50_000, total);
+    List<List<TaskKey>> chunks = TrainJob.chunks(config.settings(), config.tasks(), 2, total / 12);
+    for (List<TaskKey> chunk : chunks) {
+      List<List<TaskKey>> bins = Partitioner.balance(chunk,
+          k -> TaskCost.neuronSteps(config.settings(), k), Math.min(chunk.size(), 4));
+      long max = 0;
+      long min = Long.MAX_VALUE;
+      long costliest = 0;
+      for (List<TaskKey> bin : bins) {
+        long cost = TaskCost.neuronSteps(config.settings(), bin);
+        max = Math.max(max, cost);
+        min = Math.min(min, cost);
+        for (TaskKey k : bin) {
+          costliest = Math.max(costliest, TaskCost.neuronSteps(config.settings(), k));
+        }
+      }
+      // LPT: no partition exceeds the lightest by more than one task.
+      assertTrue(max - min <= costliest, chunk.size() + " tasks: " + max + " vs " + min);
+    }
+  }
+
+  @Test
   void chunksHoldEveryMissingTaskOnceAndAWideNetworkSitsAloneInItsPartition() {
     ExperimentConfig config = ExperimentConfig.parse(
         "widths = [1, 2, 3, 4, 10, 20, 10000]\nseeds = 20\nactivations = [silu]", "x");
