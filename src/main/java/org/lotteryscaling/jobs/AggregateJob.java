@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.UserError;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossHistogram;
 import org.lotteryscaling.stats.LossModes;
@@ -31,15 +36,25 @@ import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.ScalingFitRow;
 import org.lotteryscaling.tables.SynergyRow;
 import org.lotteryscaling.tables.Table;
+import org.lotteryscaling.task.Seeds;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 
 /**
  * runs -> loss_summary, loss_histogram, loss_modes, scaling_fit, synergy (defined in
  * {@link ResultTables}).
  *
- * <p>Spark groups the final losses per (target, activation, width), then per (target, activation):
- * one row per (target, activation) holding every width's ok losses (a paper-size grid: 9 widths x
- * 1000 seeds, 72 kB). Each table is a flatMap of the stats code over those rows on the executors;
- * no loss reaches the driver.
+ * <p>Spark groups the final losses per (target, activation, width, setting), then per (target,
+ * activation): one row per (target, activation) holding every width's and setting's ok losses (a
+ * paper-size grid: 9 widths x 1000 seeds, 72 kB). Each table is a flatMap of the stats code over
+ * those rows on the executors; no loss reaches the driver.
+ *
+ * <p>In a swept experiment (a sweep in DIR/experiment.conf) every statistic is per (target,
+ * activation, setting) and every table's rows carry the sweep's columns after their own
+ * ({@link SweepColumns}); scaling_fit also carries the axis of each fit ({@link FitAxis}) before
+ * them, and gains fits along each swept axis at fixed width ({@link #axisFitRows}). Without a
+ * sweep the tables are exactly what they were before sweeps existed.
  */
 public final class AggregateJob {
   private AggregateJob() {}
@@ -51,46 +66,107 @@ public final class AggregateJob {
 
   public static Map<String, Long> run(SparkSession spark, String dir, AggregateSettings settings) {
     ResultsFolder folder = ResultsFolder.open(spark, dir).requireWritable();
-    Dataset<Row> groups = lossesByTargetAndActivation(folder.runs()).persist();
+    Sweep sweep = SweepColumns.of(folder.dir());
+    Dataset<Row> runs = folder.runs();
+    for (String column : SweepColumns.names(sweep)) {
+      if (!List.of(runs.columns()).contains(column)) {
+        throw new UserError(folder.dir().resolve(Tables.RUNS) + " has no column " + column
+            + " of the sweep in " + ExperimentFolder.EXPERIMENT_FILE);
+      }
+    }
+    Dataset<Row> groups = lossesByTargetAndActivation(runs, sweep).persist();
     try {
       Map<String, Long> written = new LinkedHashMap<>();
-      write(folder, written, ResultTables.LOSS_SUMMARY, groups, AggregateJob::summaryRows);
-      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups,
+      write(folder, written, ResultTables.LOSS_SUMMARY, groups, sweep,
+          AggregateJob::summaryRows);
+      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups, sweep,
           g -> histogramRows(g, settings.bins()));
-      write(folder, written, ResultTables.LOSS_MODES, groups, AggregateJob::modeRows);
-      write(folder, written, ResultTables.SCALING_FIT, groups, g -> fitRows(g, settings));
-      write(folder, written, ResultTables.SYNERGY, groups, g -> synergyRows(g, settings));
+      write(folder, written, ResultTables.LOSS_MODES, groups, sweep, AggregateJob::modeRows);
+      writeFits(folder, written, groups, sweep, settings);
+      write(folder, written, ResultTables.SYNERGY, groups, sweep, g -> synergyRows(g, settings));
       return written;
     } finally {
       groups.unpersist();
     }
   }
 
-  /** One row per (target, activation): widths = array of struct(width, networks, losses of ok networks). */
-  static Dataset<Row> lossesByTargetAndActivation(Dataset<Row> runs) {
+  /**
+   * One row per (target, activation): widths = array of struct(width, the sweep's columns,
+   * networks, losses of ok networks), one per (width, setting).
+   */
+  static Dataset<Row> lossesByTargetAndActivation(Dataset<Row> runs, Sweep sweep) {
+    Column[] swept = SweepColumns.columns(sweep);
     Dataset<Row> byWidth = runs
-        .groupBy(col("target"), col("activation"), col("width"))
+        .groupBy(concat(new Column[] {col("target"), col("activation"), col("width")}, swept))
         .agg(count(lit(1)).as("networks"),
             collect_list(when(OkNetworks.column(), col("train_loss"))).as("losses"));
+    Column[] fields = concat(concat(new Column[] {col("width")}, swept),
+        new Column[] {col("networks"), col("losses")});
     return byWidth
         .groupBy(col("target"), col("activation"))
-        .agg(collect_list(struct(col("width"), col("networks"), col("losses"))).as("widths"));
+        .agg(collect_list(struct(fields)).as("widths"));
   }
 
   private interface GroupRows<R extends Record> extends java.io.Serializable {
     List<R> rows(LossGroup group);
   }
 
-  /** Writes {@code table}'s rows of every group, sorted by its key, in one Parquet file. */
+  /**
+   * Writes {@code table}'s rows of every (target, activation, setting), with the sweep's columns,
+   * sorted by its key then those columns, in one Parquet file.
+   */
   private static <R extends Record> void write(ResultsFolder folder, Map<String, Long> written,
-      Table<R> table, Dataset<Row> groups, GroupRows<R> rows) {
-    FlatMapFunction<Row, Row> perGroup =
-        row -> rows.rows(LossGroup.of(row)).stream().map(RowCodec::encode).iterator();
-    Column[] order = table.key().stream().map(c -> col(c)).toArray(Column[]::new);
-    DeltaTables.overwrite(groups.flatMap(perGroup, Encoders.row(RowCodec.schema(table)))
-        .repartition(1)
-        .sortWithinPartitions(order), folder.dir().resolve(table.name()));
+      Table<R> table, Dataset<Row> groups, Sweep sweep, GroupRows<R> rows) {
+    String sweepText = sweep.canonical();
+    FlatMapFunction<Row, Row> perGroup = row -> {
+      Sweep s = sweepOf(sweepText);
+      List<Row> out = new ArrayList<>();
+      for (LossGroup g : LossGroup.all(row, s)) {
+        for (R r : rows.rows(g)) {
+          out.add(SweepColumns.append(RowCodec.encode(r), s, g.setting()));
+        }
+      }
+      return out.iterator();
+    };
+    write(folder, written, table, groups.flatMap(perGroup,
+        Encoders.row(SweepColumns.schema(RowCodec.schema(table), sweep))), sweep);
+  }
+
+  /** scaling_fit: every setting's width fits, then the fits along each swept axis. */
+  private static void writeFits(ResultsFolder folder, Map<String, Long> written,
+      Dataset<Row> groups, Sweep sweep, AggregateSettings settings) {
+    String sweepText = sweep.canonical();
+    FlatMapFunction<Row, Row> perGroup = row -> {
+      Sweep s = sweepOf(sweepText);
+      return fitRows(LossGroup.all(row, s), s, settings).stream().map(f -> f.encode(s)).iterator();
+    };
+    write(folder, written, ResultTables.SCALING_FIT,
+        groups.flatMap(perGroup, Encoders.row(fitSchema(sweep))), sweep);
+  }
+
+  private static void write(ResultsFolder folder, Map<String, Long> written, Table<?> table,
+      Dataset<Row> rows, Sweep sweep) {
+    Column[] order = concat(table.key().stream().map(c -> col(c)).toArray(Column[]::new),
+        SweepColumns.columns(sweep));
+    if (table == ResultTables.SCALING_FIT && !sweep.isEmpty()) {
+      // Two local fits along one axis at one width differ in where they lie on it only.
+      order = concat(order, new Column[] {col("axis"), col("axis_min")});
+    }
+    DeltaTables.overwrite(rows.repartition(1).sortWithinPartitions(order),
+        folder.dir().resolve(table.name()));
     written.put(table.name(), folder.read(table.name()).count());
+  }
+
+  /** The sweep, shipped to the executors as its canonical text (Sweep is not Serializable). */
+  private static Sweep sweepOf(String canonical) {
+    return canonical.isEmpty() ? Sweep.NONE
+        : Sweep.parse(ConfigFactory.parseString(canonical).getValue("sweep"));
+  }
+
+  private static Column[] concat(Column[] a, Column[] b) {
+    Column[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   static List<LossSummaryRow> summaryRows(LossGroup g) {
@@ -147,6 +223,147 @@ public final class AggregateJob {
     return out;
   }
 
+  /** The schema of scaling_fit in an experiment of {@code sweep}. */
+  static StructType fitSchema(Sweep sweep) {
+    StructType own = RowCodec.schema(ResultTables.SCALING_FIT);
+    if (sweep.isEmpty()) {
+      return own;
+    }
+    for (StructField f : RowCodec.schema(FitAxis.class).fields()) {
+      own = own.add(f);
+    }
+    return SweepColumns.schema(own, sweep);
+  }
+
+  /**
+   * A row of scaling_fit of a swept experiment: the fit, its axis, and the setting it holds (for
+   * a fit along an axis, the setting of the other keys: the axis's own columns are null).
+   */
+  record SweptFit(ScalingFitRow fit, FitAxis axis, Setting setting) {
+
+    /** The row in {@link #fitSchema}: without a sweep, the fit's own columns only. */
+    Row encode(Sweep sweep) {
+      Row own = RowCodec.encode(fit);
+      if (sweep.isEmpty()) {
+        return own;
+      }
+      Row where = RowCodec.encode(axis);
+      Object[] values = new Object[own.length() + where.length()];
+      for (int i = 0; i < own.length(); i++) {
+        values[i] = own.get(i);
+      }
+      for (int i = 0; i < where.length(); i++) {
+        values[own.length() + i] = where.get(i);
+      }
+      return SweepColumns.append(RowFactory.create(values), sweep, setting);
+    }
+  }
+
+  /**
+   * scaling_fit's rows of one (target, activation): each setting's width fits ({@link
+   * #fitRows(LossGroup, AggregateSettings)}), then the fits along each fittable axis of the sweep.
+   */
+  static List<SweptFit> fitRows(List<LossGroup> groups, Sweep sweep, AggregateSettings settings) {
+    List<SweptFit> out = new ArrayList<>();
+    for (LossGroup g : groups) {
+      for (ScalingFitRow f : fitRows(g, settings)) {
+        out.add(new SweptFit(f, FitAxis.width(f.widthMin(), f.widthMax(), f.widths()), g.setting()));
+      }
+    }
+    for (Sweep.Axis axis : sweep.axes()) {
+      if (fittableAlong(axis)) {
+        out.addAll(axisFitRows(groups, axis, settings));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a power law is fitted along {@code axis}: positions > 0, two or more, distinct. */
+  static boolean fittableAlong(Sweep.Axis axis) {
+    double[] x = axis.positions();
+    return axis.fittable() && java.util.Arrays.stream(x).distinct().count() == x.length;
+  }
+
+  /**
+   * The fits along {@code axis} of one (target, activation): median loss ~ prefactor * x^-alpha
+   * over the axis's positions x, at each width and each setting of the other swept keys, over the
+   * positions with ok networks ({@link PowerLawFit#along}: kind all, and local per consecutive
+   * pair). Seeds are resampled within each position; the stream is {@link Seeds#axisFit}.
+   */
+  static List<SweptFit> axisFitRows(List<LossGroup> groups, Sweep.Axis axis,
+      AggregateSettings settings) {
+    // The groups by the setting of the other keys, then by their point on the axis.
+    Map<Setting, LossGroup[]> byRest = new LinkedHashMap<>();
+    for (LossGroup g : groups) {
+      int point = pointOf(axis, g.setting());
+      if (point >= 0) {
+        byRest.computeIfAbsent(without(g.setting(), axis),
+            rest -> new LossGroup[axis.points().size()])[point] = g;
+      }
+    }
+    if (byRest.isEmpty()) {
+      return List.of();
+    }
+    String target = groups.get(0).target();
+    String activation = groups.get(0).activation();
+    double[] positions = axis.positions();
+    List<SweptFit> out = new ArrayList<>();
+    byRest.forEach((rest, atPoint) -> {
+      java.util.SortedSet<Integer> widths = new java.util.TreeSet<>();
+      for (LossGroup g : atPoint) {
+        if (g != null) {
+          g.widths().forEach(w -> widths.add(w.width()));
+        }
+      }
+      for (int width : widths) {
+        List<Double> x = new ArrayList<>();
+        List<WidthLosses> losses = new ArrayList<>();
+        for (int p = 0; p < atPoint.length; p++) {
+          WidthLosses w = atPoint[p] == null ? null : atPoint[p].width(width);
+          if (w != null) {
+            x.add(positions[p]);
+            losses.add(w);
+          }
+        }
+        long seed = Seeds.axisFit(settings.seed(), target, activation, rest, axis.key(), width);
+        for (PowerLawFit.Along f : PowerLawFit.along(x.stream().mapToDouble(v -> v).toArray(),
+            losses, settings.resamples(), seed)) {
+          out.add(new SweptFit(new ScalingFitRow(target, activation, f.kind().id(),
+              width, width, 1, f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
+              f.resamples()), new FitAxis(axis.key().key(), f.xMin(), f.xMax(), f.points()), rest));
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The index of the axis's point that {@code setting} lies on, or -1. */
+  private static int pointOf(Sweep.Axis axis, Setting setting) {
+    for (int p = 0; p < axis.points().size(); p++) {
+      boolean on = true;
+      for (int k = 0; k < axis.keys().size(); k++) {
+        on &= axis.points().get(p).get(k).equals(setting.value(axis.keys().get(k)));
+      }
+      if (on) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code setting} without the axis's keys. */
+  private static Setting without(Setting setting, Sweep.Axis axis) {
+    List<SettingKey> keys = new ArrayList<>();
+    List<Number> values = new ArrayList<>();
+    for (int k = 0; k < setting.keys().size(); k++) {
+      if (!axis.keys().contains(setting.keys().get(k))) {
+        keys.add(setting.keys().get(k));
+        values.add(setting.values().get(k));
+      }
+    }
+    return new Setting(keys, values);
+  }
+
   static List<SynergyRow> synergyRows(LossGroup g, AggregateSettings settings) {
     List<SynergyRow> out = new ArrayList<>();
     for (WidthLosses full : g.widths()) {
@@ -154,8 +371,8 @@ public final class AggregateJob {
       if (half == null || half.ok() == 0 || full.ok() == 0) {
         continue;
       }
-      SynergyTest t = SynergyTest.of(half, full,
-          SynergyTest.seed(settings.seed(), g.target(), g.activation(), full.width()));
+      SynergyTest t = SynergyTest.of(half, full, SynergyTest.seed(settings.seed(), g.target(),
+          g.activation(), g.setting(), full.width()));
       out.add(new SynergyRow(g.target(), g.activation(), t.width(), t.halfWidth(), t.pairs(),
           t.trained(), t.ensembleMedian(), t.trainedMedian(), t.log10Ratio(), t.ksStatistic(),
           t.pValue(), t.verdict().id()));

@@ -2,37 +2,68 @@ package org.lotteryscaling.jobs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.task.Seeds;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.Sweep;
 
 /**
- * Every width's losses of one (target, activation), as the aggregate job groups them: the unit the
- * statistics run on. Widths ascending, losses ascending, so every result is independent of how
- * Spark partitioned and collected the rows.
+ * Every width's losses of one (target, activation, setting), as the aggregate job groups them: the
+ * unit the statistics run on ({@link Setting#NONE} in an experiment without a sweep). Widths
+ * ascending, losses ascending, so every result is independent of how Spark partitioned and
+ * collected the rows.
  */
-record LossGroup(String target, String activation, List<WidthLosses> widths) {
+record LossGroup(String target, String activation, List<WidthLosses> widths, Setting setting) {
 
-  /** From a row (target, activation, widths: array of struct(width, networks, losses)). */
-  static LossGroup of(Row row) {
-    List<WidthLosses> widths = new ArrayList<>();
+  /** The group of an experiment without a sweep. */
+  LossGroup(String target, String activation, List<WidthLosses> widths) {
+    this(target, activation, widths, Setting.NONE);
+  }
+
+  /**
+   * The groups of a row (target, activation, widths: array of struct(width, the sweep's columns,
+   * networks, losses)), one per setting, in the order of the sweep's settings.
+   */
+  static List<LossGroup> all(Row row, Sweep sweep) {
+    Map<Setting, List<WidthLosses>> bySetting = new LinkedHashMap<>();
     for (Row w : row.<Row>getList(row.fieldIndex("widths"))) {
       List<Double> losses = w.getList(w.fieldIndex("losses"));
       double[] x = new double[losses.size()];
       for (int i = 0; i < x.length; i++) {
         x[i] = losses.get(i);
       }
-      widths.add(new WidthLosses(w.getInt(w.fieldIndex("width")), w.getLong(w.fieldIndex("networks")), x));
+      bySetting.computeIfAbsent(SweepColumns.settingOf(w, sweep), s -> new ArrayList<>())
+          .add(new WidthLosses(w.getInt(w.fieldIndex("width")), w.getLong(w.fieldIndex("networks")), x));
     }
-    widths.sort(Comparator.comparingInt(WidthLosses::width));
-    return new LossGroup(row.getString(row.fieldIndex("target")),
-        row.getString(row.fieldIndex("activation")), List.copyOf(widths));
+    String target = row.getString(row.fieldIndex("target"));
+    String activation = row.getString(row.fieldIndex("activation"));
+    List<LossGroup> out = new ArrayList<>();
+    bySetting.forEach((setting, widths) -> {
+      widths.sort(Comparator.comparingInt(WidthLosses::width));
+      out.add(new LossGroup(target, activation, List.copyOf(widths), setting));
+    });
+    List<Setting> order = sweep.settings();
+    out.sort(Comparator.comparingInt((LossGroup g) -> rank(order, g.setting()))
+        .thenComparing(g -> g.setting().toString()));
+    return out;
   }
 
-  /** The seed of this group's resampling streams: a pure function of (seed, target, activation). */
+  /** Where a setting comes in the sweep's order; one the sweep does not list comes last. */
+  private static int rank(List<Setting> order, Setting setting) {
+    int i = order.indexOf(setting);
+    return i < 0 ? order.size() : i;
+  }
+
+  /**
+   * The seed of this group's resampling streams: a pure function of (seed, target, activation,
+   * setting), and of (seed, target, activation) alone without a sweep.
+   */
   long seed(long experimentSeed) {
-    return Seeds.resampling(experimentSeed, target, activation);
+    return Seeds.resampling(experimentSeed, target, activation, setting);
   }
 
   /** The width-w losses, or null when w is not in the grid. */

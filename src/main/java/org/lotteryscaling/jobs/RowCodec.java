@@ -27,7 +27,15 @@ public final class RowCodec {
 
   /** The Spark schema of {@code table}: every column nullable, array elements never null. */
   public static StructType schema(Table<?> table) {
-    List<TableColumn> columns = table.columns();
+    return schema(table.columns());
+  }
+
+  /** The Spark schema of a record's columns, for columns that some tables add to their own. */
+  public static StructType schema(Class<? extends Record> type) {
+    return schema(java.util.Arrays.stream(type.getRecordComponents()).map(TableColumn::of).toList());
+  }
+
+  private static StructType schema(List<TableColumn> columns) {
     StructField[] fields = new StructField[columns.size()];
     for (int k = 0; k < fields.length; k++) {
       TableColumn c = columns.get(k);

@@ -22,6 +22,9 @@ import org.lotteryscaling.nn.RandomStream;
  * steeper start) and one between every pair of consecutive widths ({@link Kind#LOCAL}: the local
  * exponent -dlog(median)/dlog(N)); all of them use the same replicates. Fewer than two widths with
  * ok networks give no fit.
+ *
+ * <p>{@link #along} fits the same law, with the same bootstrap, against any positive x: a swept
+ * setting such as the number of training points, at one fixed width.
  */
 public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, double alpha,
     double alphaLow, double alphaHigh, double prefactor, int resamples) {
@@ -38,9 +41,7 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
   }
 
   public static List<PowerLawFit> fits(List<WidthLosses> widths, int resamples, long seed) {
-    if (resamples < 1) {
-      throw new IllegalArgumentException("need at least one bootstrap resample, got " + resamples);
-    }
+    requireResamples(resamples);
     List<WidthLosses> used = new ArrayList<>();
     for (WidthLosses w : widths) {
       if (w.ok() > 0) {
@@ -52,11 +53,11 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
     if (k < 2) {
       return List.of();
     }
-    double[] logN = new double[k];
-    double[] logMedian = new double[k];
+    double[] n = new double[k];
+    double[][] losses = new double[k][];
     for (int j = 0; j < k; j++) {
-      logN[j] = StrictMath.log10(used.get(j).width());
-      logMedian[j] = LogLoss.log10(used.get(j).median());
+      n[j] = used.get(j).width();
+      losses[j] = used.get(j).losses();
     }
     // Ranges: [0, k-1] for the overall fit, [j, j+1] for each local exponent, [wide, k-1] for the
     // wide fit when at least two widths are >= WIDE_MIN_WIDTH.
@@ -65,43 +66,137 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
       wide++;
     }
     boolean hasWide = k - wide >= 2;
-    int ranges = k + (hasWide ? 1 : 0);
-    double[][] replicateAlpha = new double[ranges][resamples];
-    RandomStream rng = new RandomStream(seed);
-    double[] logMedianB = new double[k];
-    int[] counts = new int[maxOk(used)];
-    for (int r = 0; r < resamples; r++) {
-      for (int j = 0; j < k; j++) {
-        logMedianB[j] = LogLoss.log10(resampledMedian(used.get(j).losses(), counts, rng));
-      }
-      replicateAlpha[0][r] = -slope(logN, logMedianB, 0, k - 1);
-      for (int j = 0; j + 1 < k; j++) {
-        replicateAlpha[j + 1][r] = -slope(logN, logMedianB, j, j + 1);
-      }
-      if (hasWide) {
-        replicateAlpha[k][r] = -slope(logN, logMedianB, wide, k - 1);
-      }
-    }
-    List<PowerLawFit> out = new ArrayList<>(ranges);
-    out.add(fit(Kind.ALL, used, logN, logMedian, 0, k - 1, replicateAlpha[0]));
-    for (int j = 0; j + 1 < k; j++) {
-      out.add(fit(Kind.LOCAL, used, logN, logMedian, j, j + 1, replicateAlpha[j + 1]));
-    }
-    if (hasWide) {
-      out.add(fit(Kind.WIDE, used, logN, logMedian, wide, k - 1, replicateAlpha[k]));
+    int[][] ranges = ranges(k, hasWide ? wide : -1);
+    Line[] lines = lines(n, losses, ranges, resamples, seed);
+    List<PowerLawFit> out = new ArrayList<>(ranges.length);
+    for (int i = 0; i < ranges.length; i++) {
+      Kind kind = i == 0 ? Kind.ALL : i < k ? Kind.LOCAL : Kind.WIDE;
+      int from = ranges[i][0];
+      int to = ranges[i][1];
+      out.add(new PowerLawFit(kind, used.get(from).width(), used.get(to).width(), to - from + 1,
+          lines[i].alpha, lines[i].alphaLow, lines[i].alphaHigh, lines[i].prefactor, resamples));
     }
     return out;
   }
 
-  private static PowerLawFit fit(Kind kind, List<WidthLosses> used, double[] logN,
-      double[] logMedian, int from, int to, double[] replicates) {
-    double slope = slope(logN, logMedian, from, to);
-    double intercept = mean(logMedian, from, to) - slope * mean(logN, from, to);
-    double[] sorted = replicates.clone();
-    java.util.Arrays.sort(sorted);
-    return new PowerLawFit(kind, used.get(from).width(), used.get(to).width(), to - from + 1,
-        -slope, Quantiles.of(sorted, 0.025), Quantiles.of(sorted, 0.975),
-        StrictMath.pow(10, intercept), replicates.length);
+  /**
+   * A power law along any positive x, fitted as {@link #fits} fits it along the width: median
+   * loss ~ prefactor * x^-alpha. Kinds {@link Kind#ALL} and {@link Kind#LOCAL} only (the wide
+   * range is about widths).
+   */
+  public record Along(Kind kind, double xMin, double xMax, int points, double alpha,
+      double alphaLow, double alphaHigh, double prefactor, int resamples) {}
+
+  /**
+   * The fits of median loss against x, where {@code losses.get(i)} are the networks at position
+   * {@code x[i]} (e.g. one width's networks trained on x[i] points): one over every position
+   * that has ok networks ({@link Kind#ALL}) and one per pair of consecutive such positions
+   * ({@link Kind#LOCAL}), in ascending x, with the bootstrap of {@link #fits} (losses resampled
+   * within each position, one stream from {@code seed}, positions in ascending x). Fewer than two
+   * positions with ok networks give no fit. Positions must be finite, > 0 and distinct.
+   */
+  public static List<Along> along(double[] x, List<WidthLosses> losses, int resamples, long seed) {
+    requireResamples(resamples);
+    if (x.length != losses.size()) {
+      throw new IllegalArgumentException(x.length + " positions but " + losses.size() + " samples");
+    }
+    List<Integer> used = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (!(x[i] > 0 && x[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("a position must be finite and > 0, got " + x[i]);
+      }
+      if (losses.get(i).ok() > 0) {
+        used.add(i);
+      }
+    }
+    if (java.util.Arrays.stream(x).distinct().count() != x.length) {
+      throw new IllegalArgumentException("positions must be distinct, got "
+          + java.util.Arrays.toString(x));
+    }
+    used.sort((a, b) -> Double.compare(x[a], x[b]));
+    int k = used.size();
+    if (k < 2) {
+      return List.of();
+    }
+    double[] usedX = new double[k];
+    double[][] usedLosses = new double[k][];
+    for (int j = 0; j < k; j++) {
+      usedX[j] = x[used.get(j)];
+      usedLosses[j] = losses.get(used.get(j)).losses();
+    }
+    int[][] ranges = ranges(k, -1);
+    Line[] lines = lines(usedX, usedLosses, ranges, resamples, seed);
+    List<Along> out = new ArrayList<>(ranges.length);
+    for (int i = 0; i < ranges.length; i++) {
+      int from = ranges[i][0];
+      int to = ranges[i][1];
+      out.add(new Along(i == 0 ? Kind.ALL : Kind.LOCAL, usedX[from], usedX[to], to - from + 1,
+          lines[i].alpha, lines[i].alphaLow, lines[i].alphaHigh, lines[i].prefactor, resamples));
+    }
+    return out;
+  }
+
+  private static void requireResamples(int resamples) {
+    if (resamples < 1) {
+      throw new IllegalArgumentException("need at least one bootstrap resample, got " + resamples);
+    }
+  }
+
+  /** [0, k-1], then [j, j+1] for each j, then [wide, k-1] unless wide is -1. */
+  private static int[][] ranges(int k, int wide) {
+    int[][] ranges = new int[k + (wide >= 0 ? 1 : 0)][];
+    ranges[0] = new int[] {0, k - 1};
+    for (int j = 0; j + 1 < k; j++) {
+      ranges[j + 1] = new int[] {j, j + 1};
+    }
+    if (wide >= 0) {
+      ranges[k] = new int[] {wide, k - 1};
+    }
+    return ranges;
+  }
+
+  /** One fitted line: -slope, its bootstrap interval, 10^intercept. */
+  private record Line(double alpha, double alphaLow, double alphaHigh, double prefactor) {}
+
+  /**
+   * The core of every fit: log10(median loss) on log10(x) over each range of positions (ascending
+   * x, each with its ok losses ascending), every range refitted on the same replicates.
+   */
+  private static Line[] lines(double[] x, double[][] sortedLosses, int[][] ranges, int resamples,
+      long seed) {
+    int k = x.length;
+    double[] logX = new double[k];
+    double[] logMedian = new double[k];
+    int maxOk = 0;
+    for (int j = 0; j < k; j++) {
+      logX[j] = StrictMath.log10(x[j]);
+      logMedian[j] = LogLoss.log10(Quantiles.median(sortedLosses[j]));
+      maxOk = Math.max(maxOk, sortedLosses[j].length);
+    }
+    double[][] replicateAlpha = new double[ranges.length][resamples];
+    RandomStream rng = new RandomStream(seed);
+    double[] logMedianB = new double[k];
+    int[] counts = new int[maxOk];
+    for (int r = 0; r < resamples; r++) {
+      for (int j = 0; j < k; j++) {
+        logMedianB[j] = LogLoss.log10(resampledMedian(sortedLosses[j], counts, rng));
+      }
+      for (int i = 0; i < ranges.length; i++) {
+        replicateAlpha[i][r] = -slope(logX, logMedianB, ranges[i][0], ranges[i][1]);
+      }
+    }
+    Line[] out = new Line[ranges.length];
+    for (int i = 0; i < ranges.length; i++) {
+      int from = ranges[i][0];
+      int to = ranges[i][1];
+      double slope = slope(logX, logMedian, from, to);
+      double intercept = mean(logMedian, from, to) - slope * mean(logX, from, to);
+      double[] sorted = replicateAlpha[i].clone();
+      java.util.Arrays.sort(sorted);
+      out[i] = new Line(-slope, Quantiles.of(sorted, 0.025), Quantiles.of(sorted, 0.975),
+          StrictMath.pow(10, intercept));
+    }
+    return out;
   }
 
   /** The median of one bootstrap resample of an ascending sample, drawn from rng. */
@@ -136,13 +231,5 @@ public record PowerLawFit(Kind kind, int widthMin, int widthMax, int widths, dou
       s += v[j];
     }
     return s / (to - from + 1);
-  }
-
-  private static int maxOk(List<WidthLosses> widths) {
-    int m = 0;
-    for (WidthLosses w : widths) {
-      m = Math.max(m, w.ok());
-    }
-    return m;
   }
 }

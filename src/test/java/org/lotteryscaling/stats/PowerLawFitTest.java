@@ -1,6 +1,7 @@
 package org.lotteryscaling.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -127,5 +128,118 @@ class PowerLawFitTest {
     assertEquals(PowerLawFit.fits(data, 200, 9), PowerLawFit.fits(data, 200, 9));
     assertTrue(PowerLawFit.fits(data, 200, 9).get(0).alphaLow()
         != PowerLawFit.fits(data, 200, 10).get(0).alphaLow());
+  }
+
+  // Fits along a swept axis (PowerLawFit.along): the training points of one width, say.
+
+  static final double[] POINTS = {100, 300, 1000, 3000, 10000};
+
+  @Test
+  void exactMediansAlongAnAxisGiveAlphaAndPrefactorExactly() {
+    // Three losses per point, m/3, m and 3m: the median is m = 2 x^-0.5 exactly, whatever is drawn.
+    double c = 2;
+    double alpha = 0.5;
+    List<WidthLosses> losses = new ArrayList<>();
+    for (double x : POINTS) {
+      double m = c * Math.pow(x, -alpha);
+      losses.add(new WidthLosses(10, 3, new double[] {m / 3, m, 3 * m}));
+    }
+    List<PowerLawFit.Along> fits = PowerLawFit.along(POINTS, losses, 200, 5);
+    assertEquals(1 + 4, fits.size());
+    PowerLawFit.Along all = fits.get(0);
+    assertEquals(PowerLawFit.Kind.ALL, all.kind());
+    assertEquals(List.of(100.0, 10000.0, 5, 200), List.of(all.xMin(), all.xMax(), all.points(),
+        all.resamples()));
+    assertEquals(alpha, all.alpha(), 1e-12);
+    assertEquals(c, all.prefactor(), 1e-12);
+    assertTrue(all.alphaLow() <= alpha && alpha <= all.alphaHigh(), all.toString());
+    assertTrue(all.alphaLow() < all.alphaHigh(), "the resampled medians vary: " + all);
+    for (int j = 0; j < 4; j++) {
+      PowerLawFit.Along local = fits.get(j + 1);
+      assertEquals(PowerLawFit.Kind.LOCAL, local.kind());
+      assertEquals(List.of(POINTS[j], POINTS[j + 1], 2), List.of(local.xMin(), local.xMax(),
+          local.points()));
+      assertEquals(alpha, local.alpha(), 1e-12);
+      assertEquals(c, local.prefactor(), 1e-12);
+    }
+  }
+
+  @Test
+  void equalLossesAtEveryPointCollapseTheIntervalOntoTheExactAlpha() {
+    List<WidthLosses> losses = new ArrayList<>();
+    for (double x : POINTS) {
+      double[] same = new double[7];
+      java.util.Arrays.fill(same, 0.1 * Math.pow(x, -1.5));
+      losses.add(new WidthLosses(50, 9, same));
+    }
+    for (PowerLawFit.Along f : PowerLawFit.along(POINTS, losses, 100, 1)) {
+      assertEquals(1.5, f.alpha(), 1e-12);
+      assertEquals(f.alpha(), f.alphaLow(), 1e-12);
+      assertEquals(f.alpha(), f.alphaHigh(), 1e-12);
+      assertEquals(0.1, f.prefactor(), 1e-12);
+    }
+  }
+
+  @Test
+  void lognormalNoiseAlongAnAxisGivesAlphaBackInsideTheInterval() {
+    Synthetic s = new Synthetic(17);
+    List<WidthLosses> losses = new ArrayList<>();
+    for (double x : POINTS) {
+      losses.add(new WidthLosses(10, 300, s.logNormal(300, Math.log10(0.5) - 0.7 * Math.log10(x), 0.4)));
+    }
+    PowerLawFit.Along all = PowerLawFit.along(POINTS, losses, 1000, 2).get(0);
+    assertTrue(all.alphaLow() <= 0.7 && 0.7 <= all.alphaHigh(), all.toString());
+    assertTrue(all.alphaHigh() - all.alphaLow() < 0.1, all.toString());
+  }
+
+  @Test
+  void alongTheWidthsItIsTheWidthFitWithTheSameDraws() {
+    List<WidthLosses> data = powerLaw(23, 1, 1, new int[] {2, 5, 10, 20, 40}, 40, 0.7);
+    double[] x = data.stream().mapToDouble(WidthLosses::width).toArray();
+    List<PowerLawFit> byWidth = PowerLawFit.fits(data, 300, 4);
+    List<PowerLawFit.Along> along = PowerLawFit.along(x, data, 300, 4);
+    assertEquals(byWidth.size() - 1, along.size()); // no wide fit along an axis
+    for (int i = 0; i < along.size(); i++) {
+      PowerLawFit w = byWidth.get(i);
+      PowerLawFit.Along a = along.get(i);
+      assertEquals(List.of(w.kind(), (double) w.widthMin(), (double) w.widthMax(), w.widths()),
+          List.of(a.kind(), a.xMin(), a.xMax(), a.points()));
+      assertEquals(List.of(w.alpha(), w.alphaLow(), w.alphaHigh(), w.prefactor()),
+          List.of(a.alpha(), a.alphaLow(), a.alphaHigh(), a.prefactor()));
+    }
+  }
+
+  @Test
+  void positionsAreSortedAndThoseWithoutOkNetworksLeftOut() {
+    // Listed out of order; 300 has every network diverged.
+    double[] x = {1000, 300, 100, 3000};
+    List<WidthLosses> losses = List.of(new WidthLosses(2, 1, new double[] {1e-3}),
+        new WidthLosses(2, 4, new double[0]), new WidthLosses(2, 1, new double[] {1e-2}),
+        new WidthLosses(2, 1, new double[] {1e-3}));
+    List<PowerLawFit.Along> fits = PowerLawFit.along(x, losses, 10, 0);
+    assertEquals(3, fits.size());
+    assertEquals(List.of(100.0, 3000.0, 3), List.of(fits.get(0).xMin(), fits.get(0).xMax(),
+        fits.get(0).points()));
+    assertEquals(List.of(100.0, 1000.0), List.of(fits.get(1).xMin(), fits.get(1).xMax()));
+    assertEquals(1, fits.get(1).alpha(), 1e-12);
+    assertEquals(List.of(1000.0, 3000.0), List.of(fits.get(2).xMin(), fits.get(2).xMax()));
+    assertEquals(0, fits.get(2).alpha(), 1e-12);
+  }
+
+  @Test
+  void alongEdgeCases() {
+    WidthLosses one = new WidthLosses(2, 1, new double[] {1});
+    WidthLosses none = new WidthLosses(2, 1, new double[0]);
+    assertEquals(List.of(), PowerLawFit.along(new double[0], List.of(), 10, 0));
+    assertEquals(List.of(), PowerLawFit.along(new double[] {1}, List.of(one), 10, 0));
+    assertEquals(List.of(), PowerLawFit.along(new double[] {1, 2}, List.of(one, none), 10, 0));
+    for (double[] bad : new double[][] {{0, 1}, {-1, 1}, {1, Double.NaN}, {2, 2}}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> PowerLawFit.along(bad, List.of(one, one), 10, 0), java.util.Arrays.toString(bad));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> PowerLawFit.along(new double[] {1, 2}, List.of(one), 10, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> PowerLawFit.along(new double[] {1, 2}, List.of(one, one), 0, 0));
   }
 }
