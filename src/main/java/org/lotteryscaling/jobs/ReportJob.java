@@ -154,7 +154,8 @@ public final class ReportJob {
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
             row.<String>getAs(AXIS_COLUMN)))) {
       ScalingFit f = fit.fit();
-      SettingKey axis = SettingKey.of(fit.axis());
+      // A zipped axis is named by its first key; tolerate all its keys listed.
+      SettingKey axis = fit.axis() == null ? null : SettingKey.of(fit.axis().split(",")[0].trim());
       if (SweptData.WIDTH_AXIS.equals(fit.axis())) {
         widthFits.add(new AtSetting<>(fit.setting(), f));
       } else if (axis != null) {
