@@ -2,12 +2,14 @@ package org.lotteryscaling.report;
 
 import static org.lotteryscaling.report.ReportData.where;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.lotteryscaling.report.ReportData.LossSummary;
@@ -16,6 +18,7 @@ import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
 import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.tables.ResultTables;
 
@@ -188,7 +191,7 @@ public final class SweepFigures {
       int drawn = 0;
       for (int k = 0; k < series.size(); k++) {
         AxisSeries s = series.get(k);
-        java.awt.Color colour = Charts.PALETTE[k % 10];
+        Color colour = Charts.PALETTE[k % 10];
         AxisFit fit = s.fit();
         String label = "N=" + s.width() + (fit == null ? "" : " alpha " + Fmt.fixed(fit.alpha())
             + " " + Fmt.interval(fit.alphaLow(), fit.alphaHigh()));
@@ -231,12 +234,12 @@ public final class SweepFigures {
   static String axisName(Sweep.Axis axis) {
     return axis.key().key() + (axis.keys().size() == 1 ? ""
         : " (with " + String.join(", ", axis.keys().subList(1, axis.keys().size()).stream()
-            .map(k -> k.key()).toList()) + ")");
+            .map(SettingKey::key).toList()) + ")");
   }
 
   /** The points whose y is positive and finite (drawable on a log axis): {x, y}. */
   private static double[][] positive(double[] x, double[] y) {
-    int[] keep = java.util.stream.IntStream.range(0, y.length)
+    int[] keep = IntStream.range(0, y.length)
         .filter(k -> y[k] > 0 && Double.isFinite(y[k])).toArray();
     return new double[][] {Arrays.stream(keep).mapToDouble(k -> x[k]).toArray(),
         Arrays.stream(keep).mapToDouble(k -> y[k]).toArray()};
