@@ -4,7 +4,10 @@ package org.lotteryscaling.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,10 +30,17 @@ import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.report.ReportData.TicketPair;
+import org.lotteryscaling.report.SweptData;
+import org.lotteryscaling.report.SweptData.AtSetting;
+import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.NeuronRow;
 import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TicketRow;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 
 /**
  * `report --results DIR`: reads the result tables of DIR (never re-trains) and renders
@@ -50,20 +60,28 @@ public final class ReportJob {
    */
   public static Rendered run(SparkSession spark, String results, java.nio.file.Path reportDir) {
     StorageFolder dir = StorageFolder.of(spark, results);
-    ReportData data = read(spark, dir);
+    Sweep sweep = SweepColumns.of(dir);
+    Function<java.nio.file.Path, Report.Rendered> render;
+    if (sweep.isEmpty()) {
+      ReportData data = read(spark, dir);
+      render = folder -> Report.render(data, folder);
+    } else {
+      SweptData data = readSwept(spark, dir, sweep);
+      render = folder -> Report.render(data, folder);
+    }
     if (reportDir != null) {
-      Report.Rendered r = Report.render(data, reportDir);
+      Report.Rendered r = render.apply(reportDir);
       return new Rendered(r, r.index().toString());
     }
     StorageFolder target = dir.resolve(REPORT_DIR);
     if (target.isLocal()) {
-      Report.Rendered r = Report.render(data, target.localPath());
+      Report.Rendered r = render.apply(target.localPath());
       return new Rendered(r, r.index().toString());
     }
     java.nio.file.Path local = null;
     try {
       local = Files.createTempDirectory("lottery-report");
-      Report.Rendered r = Report.render(data, local);
+      Report.Rendered r = render.apply(local);
       target.putFromLocal(local.resolve(Report.FIGURES));
       target.putFromLocal(r.index());
       return new Rendered(r, target.resolve(r.index().getFileName().toString()).toString());
@@ -117,6 +135,57 @@ public final class ReportJob {
           + data.whyMissing(ResultTables.RUNS.name()));
     }
     return data;
+  }
+
+  /**
+   * The tables of a swept experiment's folder, each read once with its sweep columns and split per
+   * setting in {@link SweptData#of}; scaling_fit's rows by their axis (the width law, or a fit along
+   * a swept key). Mechanism tables are not read: analyses do not run on swept experiments.
+   */
+  public static SweptData readSwept(SparkSession spark, StorageFolder dir, Sweep sweep) {
+    ResultsFolder.requireResultTables(dir);
+    TableReader t = new TableReader(spark, dir);
+    List<AtSetting<RunLosses>> runs = withSetting(t, ResultTables.RUNS, RunLosses.class, sweep);
+    List<String> fitColumns = new ArrayList<>(List.of(SweepColumns.names(sweep)));
+    fitColumns.add(AXIS_COLUMN);
+    List<AtSetting<ScalingFit>> widthFits = new ArrayList<>();
+    List<SweptData.AxisFit> axisFits = new ArrayList<>();
+    for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class, fitColumns, f -> f,
+        (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
+            row.<String>getAs(AXIS_COLUMN)))) {
+      ScalingFit f = fit.fit();
+      // A zipped axis is named by its first key; tolerate all its keys listed.
+      SettingKey axis = fit.axis() == null ? null : SettingKey.of(fit.axis().split(",")[0].trim());
+      if (SweptData.WIDTH_AXIS.equals(fit.axis())) {
+        widthFits.add(new AtSetting<>(fit.setting(), f));
+      } else if (axis != null) {
+        axisFits.add(new SweptData.AxisFit(f.target(), f.activation(), f.kind(), f.widthFrom(),
+            axis, fit.setting(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor()));
+      }
+    }
+    SweptData data = SweptData.of(dir.name(), sweep, runs,
+        withSetting(t, ResultTables.LOSS_SUMMARY, LossSummary.class, sweep),
+        withSetting(t, ResultTables.LOSS_HISTOGRAM, HistogramBin.class, sweep),
+        withSetting(t, ResultTables.LOSS_MODES, LossModes.class, sweep),
+        widthFits, axisFits,
+        withSetting(t, ResultTables.SYNERGY, Synergy.class, sweep), t.unavailable());
+    if (runs.isEmpty() && t.exists(ResultTables.RUNS.name())) {
+      throw new UserError(dir + " is not a results folder this version can read: "
+          + data.all().whyMissing(ResultTables.RUNS.name()));
+    }
+    return data;
+  }
+
+  /** The column of scaling_fit in a swept experiment naming what a fit is along. */
+  static final String AXIS_COLUMN = "axis";
+
+  /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */
+  private record FitAlong(ScalingFit fit, Setting setting, String axis) {}
+
+  private static <T extends Record> List<AtSetting<T>> withSetting(TableReader t, Table<?> table,
+      Class<T> type, Sweep sweep) {
+    return t.read(table, type, List.of(SweepColumns.names(sweep)), frame -> frame,
+        (record, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), record));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,17 +49,27 @@ final class TableReader {
   /** As above, keeping only the rows {@code narrow} selects (run in Spark, before collecting). */
   <T extends Record> List<T> read(Table<?> table, Class<T> type,
       UnaryOperator<Dataset<Row>> narrow) {
+    return read(table, type, List.of(), narrow, (record, row) -> record);
+  }
+
+  /**
+   * The rows of {@code table} as records of {@code type}, each combined with the row it came from,
+   * whose columns {@code extra} (ones the table's definition lacks, such as a swept experiment's
+   * setting columns) are read too: a table without them is unavailable, as for a missing column.
+   */
+  <T extends Record, S> List<S> read(Table<?> table, Class<T> type, List<String> extra,
+      UnaryOperator<Dataset<Row>> narrow, BiFunction<T, Row, S> combine) {
     List<TableColumn> columns = table.columnsReadBy(type); // a mismatch here is a bug: it throws
-    List<Row> rows = collect(table, columns, narrow);
-    List<T> out = new ArrayList<>(rows.size());
+    List<Row> rows = collect(table, columns, extra, narrow);
+    List<S> out = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      out.add(RowCodec.decode(row, type));
+      out.add(combine.apply(RowCodec.decode(row, type), row));
     }
     return out;
   }
 
   /** The selected columns of the table's rows, or an empty list with the reason recorded. */
-  private List<Row> collect(Table<?> table, List<TableColumn> columns,
+  private List<Row> collect(Table<?> table, List<TableColumn> columns, List<String> extra,
       UnaryOperator<Dataset<Row>> narrow) {
     String name = table.name();
     if (!exists(name)) {
@@ -67,13 +78,14 @@ final class TableReader {
     }
     try {
       Dataset<Row> frame = Tables.read(spark, dir, name);
-      String wrong = schemaProblem(frame.schema(), columns);
+      String wrong = schemaProblem(frame.schema(), columns, extra);
       if (wrong != null) {
         unavailable.put(name, "table " + name + " " + wrong);
         return List.of();
       }
-      Column[] wanted = columns.stream().map(c -> functions.col(c.name())).distinct()
-          .toArray(Column[]::new);
+      List<String> names = new ArrayList<>(columns.stream().map(TableColumn::name).toList());
+      names.addAll(extra);
+      Column[] wanted = names.stream().distinct().map(functions::col).toArray(Column[]::new);
       return narrow.apply(frame).select(wanted).collectAsList();
     } catch (Exception e) { // Spark's SparkException (checked, thrown from Scala) for corrupt files
       unavailable.put(name, "table " + name + " cannot be read: " + ResultsFolder.firstLine(e));
@@ -82,8 +94,14 @@ final class TableReader {
   }
 
   /** Which of {@code columns} the stored schema lacks or holds with another type; null if none. */
-  private static String schemaProblem(StructType stored, List<TableColumn> columns) {
+  private static String schemaProblem(StructType stored, List<TableColumn> columns,
+      List<String> extra) {
     List<String> missing = new ArrayList<>();
+    for (String name : extra) {
+      if (stored.getFieldIndex(name).isEmpty() && !missing.contains(name)) {
+        missing.add(name);
+      }
+    }
     List<String> retyped = new ArrayList<>();
     for (TableColumn c : columns) {
       StructField field =

@@ -1,7 +1,13 @@
 package org.lotteryscaling.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.tables.ResultTables;
 
 /**
@@ -15,21 +21,86 @@ final class HtmlReport {
 
   static String page(ReportData data, List<Figure> figures, List<Claim> claims) {
     StringBuilder h = new StringBuilder(32_768);
+    head(h, data);
+    h.append("<p>Rendered from the result tables of this folder only (no re-training). ")
+        .append(runsLine(data)).append("</p>\n");
+    h.append("<h2 id=\"claims\">Claims of the paper</h2>\n");
+    claimsTable(h, claims, "claim-");
+    tablesRead(h, data.unavailable());
+    figures(h, figures);
+    return h.toString();
+  }
+
+  /**
+   * The page of a swept experiment: which keys were swept and the settings, a claims table per
+   * setting, then the figures.
+   */
+  static String page(SweptData data, List<Figure> figures, Map<Setting, List<Claim>> claims) {
+    StringBuilder h = new StringBuilder(65_536);
+    head(h, data.all());
+    h.append("<p>Rendered from the result tables of this folder only (no re-training). ")
+        .append(runsLine(data.all())).append("</p>\n");
+    h.append("<h2 id=\"sweep\">Swept settings</h2>\n<p>This experiment sweeps ");
+    List<String> axes = new ArrayList<>();
+    for (Sweep.Axis axis : data.sweep().axes()) {
+      List<String> points = new ArrayList<>();
+      for (List<Number> point : axis.points()) {
+        List<String> values = new ArrayList<>();
+        for (int k = 0; k < axis.keys().size(); k++) {
+          values.add(axis.keys().get(k).format(point.get(k)));
+        }
+        points.add(values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")");
+      }
+      axes.add("<code>" + esc(axis.keys().stream().map(SettingKey::key)
+          .collect(Collectors.joining(", "))) + "</code> over " + esc(String.join(", ", points))
+          + (axis.keys().size() > 1 ? " (zipped: the keys take their values together)" : ""));
+    }
+    h.append(String.join("; ", axes)).append(": ").append(claims.size()).append(" settings, each ")
+        .append("trained over the whole grid of targets, activations, widths and seeds. Each ")
+        .append("setting has its own claims table and width law, computed from its rows alone. ")
+        .append("Analyses (<code>lottery analyze</code>) do not run on swept experiments, so the ")
+        .append("mechanism figures and claims are not measured here.</p>\n");
+    h.append("<table class=\"claims\">\n<thead><tr><th>setting</th><th>networks</th>")
+        .append("<th>finished</th><th>claims supported</th></tr></thead>\n<tbody>\n");
+    for (Map.Entry<Setting, List<Claim>> e : claims.entrySet()) {
+      String stem = SweepFigures.stem(e.getKey());
+      List<ReportData.NetworkLoss> runs = data.bySetting().get(e.getKey()).runs();
+      long supported = e.getValue().stream().filter(c -> c.verdict() == Claim.Verdict.SUPPORTED)
+          .count();
+      h.append("<tr><td><a href=\"#claims-").append(esc(stem)).append("\">")
+          .append(esc(e.getKey().toString())).append("</a></td><td>").append(runs.size())
+          .append("</td><td>").append(runs.stream().filter(ReportData.NetworkLoss::ok).count())
+          .append("</td><td>").append(supported).append(" of ").append(e.getValue().size())
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
+    for (Map.Entry<Setting, List<Claim>> e : claims.entrySet()) {
+      String stem = SweepFigures.stem(e.getKey());
+      h.append("<h2 id=\"claims-").append(esc(stem)).append("\">Claims of the paper, ")
+          .append(esc(e.getKey().toString())).append("</h2>\n");
+      claimsTable(h, e.getValue(), "claim-" + stem + "-");
+    }
+    Map<String, String> unread = new TreeMap<>(data.all().unavailable());
+    unread.values().removeIf(SweptData.NO_ANALYSES::equals);
+    tablesRead(h, unread);
+    figures(h, figures);
+    return h.toString();
+  }
+
+  private static void head(StringBuilder h, ReportData data) {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>lottery-scaling report: ").append(esc(data.resultsName())).append("</title>\n")
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     h.append("<h1>A Neural Scaling Law from Lottery Ticket Ensembling: ")
         .append(esc(data.resultsName())).append("</h1>\n");
-    h.append("<p>Rendered from the result tables of this folder only (no re-training). ")
-        .append(runsLine(data)).append("</p>\n");
-    claimsTable(h, claims);
-    tablesRead(h, data.unavailable());
+  }
+
+  private static void figures(StringBuilder h, List<Figure> figures) {
     h.append("<h2 id=\"figures\">Figures</h2>\n");
     for (Figure f : figures) {
       figure(h, f);
     }
     h.append("</body>\n</html>\n");
-    return h.toString();
   }
 
   private static String runsLine(ReportData data) {
@@ -40,8 +111,9 @@ final class HtmlReport {
             data.runs().size(), ok, data.runs().size() - ok, groups);
   }
 
-  private static void claimsTable(StringBuilder h, List<Claim> claims) {
-    h.append("<h2 id=\"claims\">Claims of the paper</h2>\n<table class=\"claims\">\n<thead><tr>")
+  /** The claims as a table, each row's id {@code rowId} followed by the claim's id. */
+  private static void claimsTable(StringBuilder h, List<Claim> claims, String rowId) {
+    h.append("<table class=\"claims\">\n<thead><tr>")
         .append("<th>claim</th><th>where</th><th>measured</th><th>interval</th><th>verdict</th>")
         .append("<th>rule</th></tr></thead>\n<tbody>\n");
     for (Claim c : claims) {
@@ -50,7 +122,7 @@ final class HtmlReport {
         case NOT_SUPPORTED -> "no";
         case NOT_MEASURED -> "na";
       };
-      h.append("<tr id=\"claim-").append(esc(c.id())).append("\"><td>").append(esc(c.statement()))
+      h.append("<tr id=\"").append(esc(rowId + c.id())).append("\"><td>").append(esc(c.statement()))
           .append("</td><td>").append(esc(c.source())).append("</td><td>").append(esc(c.measured()))
           .append("</td><td>").append(esc(c.interval())).append("</td><td class=\"").append(css)
           .append("\">").append(c.verdict().label()).append("</td><td class=\"rule\">")

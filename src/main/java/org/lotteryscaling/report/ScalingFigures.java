@@ -43,10 +43,27 @@ final class ScalingFigures {
       return Figure.skipped(id, title, "no loss_summary rows for " + MAIN_TARGET + ": "
           + data.whyMissing(ResultTables.LOSS_SUMMARY.name()));
     }
-    XYChart chart = Charts.xy(title, "width N", "median training loss", Charts.WIDTH, Charts.HEIGHT);
+    WidthLaw law = widthLaw(data.all(), MAIN_TARGET, rows, title, Charts.WIDTH, Charts.HEIGHT);
+    if (law == null) {
+      return Figure.skipped(id, title, "every median loss for " + MAIN_TARGET + " is non-positive or not finite");
+    }
+    return Figure.drawn(id, title, law.caption(), List.of(Charts.save(law.chart(), dir, id)));
+  }
+
+  /** A drawn width law: its chart and caption. */
+  record WidthLaw(XYChart chart, String caption) {}
+
+  /**
+   * Median loss against width for one target (its loss_summary {@code rows}), one series per
+   * activation with the fit {@link ReportData#paperRangeFit} chooses from {@code all}'s fits, and
+   * N^-1, N^-4 guides; null when no median is positive and finite.
+   */
+  static WidthLaw widthLaw(ReportData all, String target, List<LossSummary> rows, String title,
+      int width, int height) {
+    XYChart chart = Charts.xy(title, "width N", "median training loss", width, height);
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
     StringBuilder caption = new StringBuilder("Median final training loss over seeds against "
-        + "width N for " + MAIN_TARGET + ", one series per activation, log-log; dashed: the fitted "
+        + "width N for " + target + ", one series per activation, log-log; dashed: the fitted "
         + "law; dashed grey: N^-1 and N^-4 guides from the "
         + MAIN_ACTIVATION + " median at the first width >= " + ClaimsTable.PAPER_MIN_WIDTH
         + " (the narrowest width when there is none).");
@@ -75,7 +92,7 @@ final class ScalingFigures {
         anchorLoss = m[k];
       }
       maxWidth = Math.max(maxWidth, n[n.length - 1]);
-      ScalingFit fit = data.all().paperRangeFit(MAIN_TARGET, e.getKey());
+      ScalingFit fit = all.paperRangeFit(target, e.getKey());
       if (fit != null) {
         double log10C = fit.prefactor() > 0 ? Math.log10(fit.prefactor()) : anchoredPrefactor(s, fit);
         double[] fx = {fit.widthFrom(), fit.widthTo()};
@@ -88,12 +105,12 @@ final class ScalingFigures {
             fit.widthFrom(), fit.widthTo()));
       } else {
         caption.append(" ").append(e.getKey()).append(": no scaling_fit row (")
-            .append(data.whyMissing(ResultTables.SCALING_FIT.name())).append(").");
+            .append(all.whyMissing(ResultTables.SCALING_FIT.name())).append(").");
       }
       series++;
     }
     if (series == 0) {
-      return Figure.skipped(id, title, "every median loss for " + MAIN_TARGET + " is non-positive or not finite");
+      return null;
     }
     if (maxWidth > anchorWidth) {
       for (double alpha : new double[] {1, 4}) {
@@ -102,7 +119,7 @@ final class ScalingFigures {
         Charts.dashed(chart, "N^-" + (int) alpha, gx, gy, alpha == 1 ? Color.GRAY : Color.DARK_GRAY);
       }
     }
-    return Figure.drawn(id, title, caption.toString(), List.of(Charts.save(chart, dir, id)));
+    return new WidthLaw(chart, caption.toString());
   }
 
   /** log10 C that puts the fitted line through the medians of the fit's range (on average). */

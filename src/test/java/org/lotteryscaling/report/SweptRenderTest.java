@@ -1,0 +1,116 @@
+package org.lotteryscaling.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.report.ReportData.LossSummary;
+import org.lotteryscaling.report.SweptData.AtSetting;
+import org.lotteryscaling.report.SweptData.RunLosses;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
+
+/** A swept experiment's report without Spark: zipped and non-positive axes, missing rows, names. */
+class SweptRenderTest {
+
+  private static Sweep sweep(String text) {
+    return Sweep.parse(ConfigFactory.parseString("sweep { " + text + " }").root().get("sweep"));
+  }
+
+  /** x2/silu at widths 2 and 4, loss = position-dependent, a test loss twice the training loss. */
+  private static SweptData data(Sweep sweep) {
+    List<AtSetting<RunLosses>> runs = new ArrayList<>();
+    List<AtSetting<LossSummary>> summaries = new ArrayList<>();
+    for (Setting s : sweep.settings()) {
+      double x = Math.abs(s.values().get(0).doubleValue()) + 1;
+      for (int width : new int[] {2, 4}) {
+        for (int seed = 0; seed < 3; seed++) {
+          double loss = (seed + 1) / (x * width);
+          runs.add(new AtSetting<>(s, new RunLosses("x2", "silu", width, seed, "ok", loss, 2 * loss)));
+        }
+        summaries.add(new AtSetting<>(s, new LossSummary("x2", "silu", width, 3, 1 / (x * width),
+            2 / (x * width), 3 / (x * width))));
+      }
+    }
+    return SweptData.of("swept", sweep, runs, summaries, List.of(), List.of(), List.of(),
+        List.of(), List.of(), Map.of("synergy", "table synergy does not exist"));
+  }
+
+  @Test
+  void aZippedAxisIsNamedByItsFirstKeyAndDrawnAlongItsValues(@TempDir Path dir) throws IOException {
+    Sweep sweep = sweep("\"data.high, data.low\" = [[2, -2], [1, -1]]");
+    SweptData data = data(sweep);
+    Report.Rendered r = Report.render(data, dir);
+    Figure axis = r.figures().get(0);
+    assertEquals("axis-data_high-x2-silu", axis.id());
+    assertTrue(axis.isDrawn(), axis.skipped());
+    assertTrue(axis.title().contains("data.high (with data.low)"), axis.title());
+    assertTrue(axis.caption().contains("log-log"), axis.caption());
+    List<SweepFigures.AxisSeries> series = SweepFigures.axisSeries(data, sweep.axes().get(0), "x2",
+        "silu", Setting.NONE);
+    assertEquals(2, series.size());
+    assertEquals(List.of(1.0, 2.0), List.of(series.get(0).x()[0], series.get(0).x()[1]));
+    // At data.high 1 (x = 2) and 2 (x = 3), width 2: medians 2 / (x N), test medians twice that.
+    assertEquals(2 / (2.0 * 2), series.get(0).trainMedian()[0], 0);
+    assertEquals(2 / (3.0 * 2), series.get(0).trainMedian()[1], 0);
+    assertEquals(4 / (2.0 * 2), series.get(0).testMedian()[0], 0);
+    assertEquals(List.of("width-law-data_high_2.0-data_low_-2.0",
+        "width-law-data_high_1.0-data_low_-1.0"), r.figures().subList(1, 3).stream()
+        .map(Figure::id).toList());
+    String html = Files.readString(r.index());
+    assertTrue(html.contains("<code>data.high, data.low</code> over (2.0, -2.0), (1.0, -1.0) "
+        + "(zipped"), "the page names the zipped keys and their values");
+    assertTrue(html.contains("<code>synergy</code>: table synergy does not exist"),
+        "a table the folder lacks is listed");
+    assertFalse(html.contains("<code>neurons</code>"), "mechanism tables are one note, not a list");
+  }
+
+  @Test
+  void anAxisWithNonPositiveValuesIsDrawnAgainstALinearX(@TempDir Path dir) {
+    Sweep sweep = sweep("\"data.low\" = [-3, -1, 0]");
+    Report.Rendered r = Report.render(data(sweep), dir);
+    Figure axis = r.figures().get(0);
+    assertTrue(axis.isDrawn(), axis.skipped());
+    assertTrue(axis.caption().contains("against linear data.low"), axis.caption());
+  }
+
+  @Test
+  void aSettingWithoutRowsIsSkippedWithItsSettingNamedAndASinglePointAxisHasNoFigure(
+      @TempDir Path dir) {
+    Sweep sweep = sweep("\"data.points\" = [100], \"training.lr\" = [0.01, 0.003]");
+    SweptData full = data(sweep);
+    Setting missing = sweep.settings().get(1);
+    List<AtSetting<LossSummary>> summaries = new ArrayList<>();
+    full.bySetting().forEach((s, d) -> {
+      if (!s.equals(missing)) {
+        d.summaries().forEach(row -> summaries.add(new AtSetting<>(s, row)));
+      }
+    });
+    SweptData data = SweptData.of("swept", sweep, List.of(), summaries, List.of(), List.of(),
+        List.of(), List.of(), List.of(), Map.of());
+    Report.Rendered r = Report.render(data, dir);
+    List<String> ids = r.figures().stream().map(Figure::id).toList();
+    assertEquals(List.of("axis-training_lr-x2-silu",
+        "width-law-data_points_100-training_lr_0.01", "width-law-data_points_100-training_lr_0.003",
+        "mechanisms", "histograms"), ids, "data.points has one value: no figure along it");
+    Figure skipped = r.figures().get(2);
+    assertFalse(skipped.isDrawn());
+    assertTrue(skipped.skipped().contains("data.points=100 training.lr=0.003"), skipped.skipped());
+    // No runs: the test-loss medians are NaN, the training medians still drawn.
+    SweepFigures.AxisSeries s = SweepFigures.axisSeries(data, sweep.axis(SettingKey.TRAINING_LR),
+        "x2", "silu", data.others(sweep.axis(SettingKey.TRAINING_LR)).get(0)).get(0);
+    assertTrue(Double.isNaN(s.testMedian()[0]) && Double.isNaN(s.testMedian()[1]));
+    assertTrue(Double.isNaN(s.trainMedian()[0]), "0.003 (first in ascending order) has no rows");
+    assertEquals(2 / (101.0 * 2), s.trainMedian()[1], 0, "x = data.points + 1");
+  }
+}
