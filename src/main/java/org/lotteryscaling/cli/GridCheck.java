@@ -31,10 +31,13 @@ final class GridCheck {
    * network per core at once. A Java array holds at most 2^31 - 1 values.
    */
   static void requireMemory(ExperimentConfig config, String master) {
-    int points = config.settings().data().trainPoints();
+    // The largest network of the grid: width x its own points (a sweep may vary the points).
     TaskKey widest = config.tasks().stream()
-        .max(java.util.Comparator.comparingLong(k -> (long) k.width() * k.target().dimension()))
+        .max(java.util.Comparator.comparingLong((TaskKey k) -> (long) k.width()
+            * config.settings(k.setting()).data().trainPoints())
+            .thenComparingInt(k -> k.target().dimension()))
         .orElseThrow();
+    int points = config.settings(widest.setting()).data().trainPoints();
     long values = (long) widest.width() * points;
     if (values > Integer.MAX_VALUE - 8) {
       throw new UserError(String.format(Locale.ROOT, "width %d x %d training points = %.3g values"

@@ -3,6 +3,8 @@ package org.lotteryscaling.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
@@ -11,6 +13,7 @@ import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
 import org.lotteryscaling.task.DataSettings;
 import org.lotteryscaling.task.Target;
+import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 import org.lotteryscaling.task.TaskSettings;
@@ -85,16 +88,23 @@ public final class TrainOneCommand implements Callable<Integer> {
   @Option(names = "--data-seed", description = "seed of the data sample (default 0)")
   long dataSeed = D.dataSeed();
 
+  @Option(names = "--swept", paramLabel = "KEY=VALUE", description = "a value of a swept key"
+      + " (e.g. data.points=300), as a task of a sweep trains with it: it sets the key and enters"
+      + " the network seed, so the network is that of the swept experiment's row")
+  List<String> swept = new ArrayList<>();
+
   @Option(names = "--json", description = "print one JSON object instead of a summary")
   boolean json;
 
   @Override
   public Integer call() {
     TaskKey key = UserError.fromInput(
-        () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, seed));
+        () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, seed,
+            Setting.parse(String.join(" ", swept))));
     TaskSettings settings = UserError.fromInput(() -> new TaskSettings(experimentSeed,
         new DataSettings(points, testPoints, low, high, dataSeed),
         new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints)));
+    UserError.fromInput(() -> key.setting().applyTo(settings)); // a swept value out of range
     TrainResult result = TaskRunner.run(settings, key);
     spec.commandLine().getOut().println(json ? toJson(key, result) : summary(key, result));
     spec.commandLine().getOut().flush();

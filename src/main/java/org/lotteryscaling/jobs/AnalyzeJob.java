@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.mechanism.ActivationCurves;
 import org.lotteryscaling.mechanism.CanonicalPair;
 import org.lotteryscaling.mechanism.Distillation;
@@ -57,9 +59,23 @@ public final class AnalyzeJob {
   /** A table to write: its rows, or why it was skipped. */
   private record Output(Table<?> table, JavaRDD<Row> rdd, List<Row> rows, String skipped) {}
 
+  /**
+   * Refuses a swept experiment in one line: the analyses take one data range and read networks by
+   * (target, activation, width, seed), which a sweep makes ambiguous. Needs no Spark.
+   */
+  public static void requireNoSweep(StorageFolder dir) {
+    Sweep sweep = SweepColumns.of(dir);
+    if (!sweep.isEmpty()) {
+      throw new UserError("analyze: " + dir + " holds a swept experiment (sweep over "
+          + sweep.keys().stream().map(SettingKey::key).collect(java.util.stream.Collectors.joining(", "))
+          + "); the mechanism analyses run on experiments without a sweep only");
+    }
+  }
+
   public static void run(SparkSession spark, String uri, AnalyzeSettings settings, PrintWriter out) {
     ResultsFolder folder = ResultsFolder.open(spark, uri).requireWritable();
     StorageFolder dir = folder.dir();
+    requireNoSweep(dir);
     Dataset<Row> runs = okRuns(folder);
     checkDataReproducesLosses(runs, settings);
     WidthTwo widthTwo = widthTwo(runs, settings);

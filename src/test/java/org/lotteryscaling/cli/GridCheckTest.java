@@ -33,6 +33,12 @@ class GridCheckTest {
     assertTrue(e.getMessage().contains("width " + width) && e.getMessage().contains("heap"), e.getMessage());
 
     assertDoesNotThrow(() -> GridCheck.requireMemory(ExperimentConfig.load(SMOKE, List.of()), "local[4]"));
+
+    // A sweep over points: the largest setting decides, not the config's own data.points.
+    ExperimentConfig swept = ExperimentConfig.load(SMOKE, List.of("widths=[3000000]",
+        "data.points=10", "sweep.\"data.points\"=[10, 1000]"));
+    e = assertThrows(UserError.class, () -> GridCheck.requireMemory(swept, "local[1]"));
+    assertTrue(e.getMessage().contains("width 3000000 x 1000 training points"), e.getMessage());
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
 import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
@@ -44,6 +45,30 @@ class TrainOneCommandTest {
     assertEquals(expected.network().c(), number(json, "c"), 0.0);
     assertTrue(json.contains("\"status\":\"ok\""));
     assertTrue(json.contains("\"w\":[[") && json.contains("\"b\":[") && json.contains("\"v\":["));
+  }
+
+  @Test
+  void sweptValuesReproduceTheNetworkOfASweptExperimentsTask() {
+    ExperimentConfig config = ExperimentConfig.parse("targets = [x2]\nactivations = [silu]\n"
+        + "widths = [3]\nseeds = 3\ntraining { steps = 300 }\n"
+        + "sweep { \"data.points\" = [20, 64], \"training.lr\" = [0.01, 0.02] }", "x");
+    TaskKey task = config.tasks().stream()
+        .filter(k -> k.seedIndex() == 2 && k.setting().toString().equals("data.points=64 training.lr=0.02"))
+        .findFirst().orElseThrow();
+    TrainResult expected = TaskRunner.run(config.settings(), task);
+    Run r = run("train-one", "--target", "x2", "--activation", "silu", "--width", "3", "--seed", "2",
+        "--steps", "300", "--swept", "data.points=64", "--swept", "training.lr=0.02", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(expected.trainLoss(), number(r.out(), "train_loss"), 0.0);
+    // The same values as plain options train another network: the swept values enter its seed.
+    Run plain = run("train-one", "--target", "x2", "--activation", "silu", "--width", "3", "--seed",
+        "2", "--steps", "300", "--points", "64", "--lr", "0.02", "--json");
+    assertTrue(number(plain.out(), "train_loss") != expected.trainLoss(), plain.out());
+    for (String bad : new String[] {"data.pionts=3", "data.points=0", "data.low=5", "widths=3"}) {
+      Run b = run("train-one", "--target", "x2", "--activation", "silu", "--width", "3", "--swept", bad);
+      assertEquals(2, b.code(), bad);
+      assertFalse(b.err().trim().contains("\n"), b.err());
+    }
   }
 
   @Test
