@@ -1,5 +1,6 @@
 package org.lotteryscaling.jobs;
 
+import org.lotteryscaling.tables.FitAxis;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.lotteryscaling.task.SettingKey;
 
 /**
  * docs/tables.md, generated from {@link ResultTables}: every table and column with its type and
@@ -37,6 +38,7 @@ public final class TablesDoc {
     for (Table<?> t : ResultTables.ALL) {
       out.append("- [").append(t.name()).append("](#").append(t.name()).append(")\n");
     }
+    out.append("- [Swept experiments](#swept-experiments): the columns a sweep adds\n");
     for (Table<?> t : ResultTables.ALL) {
       out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n")
           .append("Key: ").append(code(String.join(", ", t.key())));
@@ -50,7 +52,50 @@ public final class TablesDoc {
             .append(c.meaning().replace("|", "\\|")).append(" |\n");
       }
     }
+    sweptColumns(out);
     return out.toString();
+  }
+
+  /** The columns a sweep adds to every table, and scaling_fit's axis columns. */
+  private static void sweptColumns(StringBuilder out) {
+    out.append("\n## Swept experiments\n\n").append("""
+        An experiment whose config sweeps settings ([experiment.md](experiment.md#sweeps)) \
+        writes the same tables with more columns after each table's own: one per swept key, in \
+        the sweep's order, holding the setting the row belongs to (the value its networks were \
+        trained with). runs is then keyed by its key and these columns, and every aggregate \
+        table holds its rows for each setting (computed from that setting's networks alone). \
+        `lottery analyze` does not run on a swept experiment. A config without a sweep writes \
+        none of these columns: its tables are exactly as above.
+
+        | swept key | column | type |
+        |---|---|---|
+        """);
+    for (SettingKey key : SettingKey.values()) {
+      String type = switch (key.type()) {
+        case INT -> "int";
+        case LONG -> "long";
+        case DOUBLE -> "double";
+      };
+      out.append("| ").append(key.key()).append(" | ").append(key.column()).append(" | ")
+          .append(code(type)).append(" nullable |\n");
+    }
+    out.append("\n").append("""
+        scaling_fit carries four more columns, between its own and the sweep's. Its fits along \
+        the width (kinds all, wide, local), one set per setting, have axis `width`. Its fits \
+        along a swept axis (a key with two or more values, all > 0; a zipped axis is named by its \
+        first key) are made at each width and each value of the other swept keys: median loss \
+        ~ prefactor * x^-alpha over the axis's values x, kind `all` over every value with ok \
+        networks and `local` between consecutive values, with the same bootstrap (seeds \
+        resampled within each value). In those rows width_min = width_max is the width, widths \
+        is 1, and the axis's own columns are null.
+
+        | column | type | meaning |
+        |---|---|---|
+        """);
+    for (TableColumn c : Table.of("scaling_fit", FitAxis.class, "axis columns").columns()) {
+      out.append("| ").append(c.name()).append(" | ").append(code(c.type())).append(" | ")
+          .append(c.meaning().replace("|", "\\|")).append(" |\n");
+    }
   }
 
   private static String code(String s) {

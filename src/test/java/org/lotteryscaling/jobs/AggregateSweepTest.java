@@ -1,5 +1,6 @@
 package org.lotteryscaling.jobs;
 
+import org.lotteryscaling.tables.FitAxis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

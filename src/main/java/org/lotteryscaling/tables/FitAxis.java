@@ -1,23 +1,21 @@
-package org.lotteryscaling.jobs;
-
-import org.lotteryscaling.tables.Column;
+package org.lotteryscaling.tables;
 
 /**
  * The columns scaling_fit carries in a swept experiment between its own and the sweep's
- * ({@link AggregateJob}): what a fit runs along (the width, or a swept axis at fixed width), and
+ * (jobs.AggregateJob): what a fit runs along (the width, or a swept axis at fixed width), and
  * over which positions.
  */
-record FitAxis(
+public record FitAxis(
     @Column("width, or the swept key the fit runs along (a zipped axis's first key)") String axis,
     @Column("smallest position in the fit: a width, or a value of the key") double axisMin,
     @Column("largest position in the fit") double axisMax,
     @Column("positions in the fit (2 for local)") int axisPoints) {
 
   /** The axis of the fits along the width. */
-  static final String WIDTH = "width";
+  public static final String WIDTH = "width";
 
   /** A fit along the width, over widths widthMin..widthMax. */
-  static FitAxis width(int widthMin, int widthMax, int widths) {
+  public static FitAxis width(int widthMin, int widthMax, int widths) {
     return new FitAxis(WIDTH, widthMin, widthMax, widths);
   }
 }
