@@ -1,6 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import org.lotteryscaling.tables.FitAxis;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -30,6 +29,7 @@ import org.lotteryscaling.stats.LossSummary;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
+import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.LossHistogramRow;
 import org.lotteryscaling.tables.LossModesRow;
 import org.lotteryscaling.tables.LossSummaryRow;

@@ -1,6 +1,5 @@
 package org.lotteryscaling.jobs;
 
-import org.lotteryscaling.tables.FitAxis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,6 +23,7 @@ import org.lotteryscaling.UserError;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
+import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.RunRow;
 import org.lotteryscaling.tables.Table;
