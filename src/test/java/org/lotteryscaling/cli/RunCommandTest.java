@@ -222,7 +222,7 @@ class RunCommandTest {
   }
 
   /** The middle value of the sorted values, or the mean of the two middle ones. */
-  private static double median(double[] xs) {
+  static double median(double[] xs) {
     double[] s = xs.clone();
     Arrays.sort(s);
     int n = s.length;

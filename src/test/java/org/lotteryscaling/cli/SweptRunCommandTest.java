@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -64,7 +63,7 @@ class SweptRunCommandTest {
       for (int points : new int[] {20, 80}) {
         List<Row> losses = sql("SELECT train_loss FROM runs WHERE status = 'ok' AND width = "
             + width + " AND data_points = " + points);
-        medians[k++] = median(losses.stream().mapToDouble(r -> r.getDouble(0)).toArray());
+        medians[k++] = RunCommandTest.median(losses.stream().mapToDouble(r -> r.getDouble(0)).toArray());
       }
       double alpha = -(Math.log10(medians[1]) - Math.log10(medians[0])) / (Math.log10(80) - Math.log10(20));
       List<Row> fit = sql("SELECT alpha, axis_min, axis_max, axis_points, data_points, width_min"
@@ -95,13 +94,6 @@ class SweptRunCommandTest {
     assertEquals(2, analyze.code(), analyze.err());
     assertTrue(analyze.err().contains("swept experiment (sweep over data.points)"), analyze.err());
     assertFalse(analyze.err().trim().contains("\n"), analyze.err());
-  }
-
-  private static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   private static long count(String query) {
