@@ -151,7 +151,7 @@ public final class AggregateJob {
         SweepColumns.columns(sweep));
     if (table == ResultTables.SCALING_FIT && !sweep.isEmpty()) {
       // Two local fits along one axis at one width differ in where they lie on it only.
-      order = concat(order, new Column[] {col("axis"), col("axis_min")});
+      order = concat(order, new Column[] {col(FitAxis.AXIS_COLUMN), col(FitAxis.AXIS_MIN_COLUMN)});
     }
     DeltaTables.overwrite(rows.repartition(1).sortWithinPartitions(order),
         folder.dir().resolve(table.name()));

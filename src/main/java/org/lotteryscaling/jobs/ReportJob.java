@@ -34,6 +34,7 @@ import org.lotteryscaling.report.SweptData;
 import org.lotteryscaling.report.SweptData.AtSetting;
 import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.tables.AlgorithmRow;
+import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.NeuronRow;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.Table;
@@ -147,16 +148,16 @@ public final class ReportJob {
     TableReader t = new TableReader(spark, dir);
     List<AtSetting<RunLosses>> runs = withSetting(t, ResultTables.RUNS, RunLosses.class, sweep);
     List<String> fitColumns = new ArrayList<>(List.of(SweepColumns.names(sweep)));
-    fitColumns.add(AXIS_COLUMN);
+    fitColumns.add(FitAxis.AXIS_COLUMN);
     List<AtSetting<ScalingFit>> widthFits = new ArrayList<>();
     List<SweptData.AxisFit> axisFits = new ArrayList<>();
     for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class, fitColumns, f -> f,
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
-            row.<String>getAs(AXIS_COLUMN)))) {
+            row.<String>getAs(FitAxis.AXIS_COLUMN)))) {
       ScalingFit f = fit.fit();
       // A zipped axis is named by its first key; tolerate all its keys listed.
       SettingKey axis = fit.axis() == null ? null : SettingKey.of(fit.axis().split(",")[0].trim());
-      if (SweptData.WIDTH_AXIS.equals(fit.axis())) {
+      if (FitAxis.WIDTH.equals(fit.axis())) {
         widthFits.add(new AtSetting<>(fit.setting(), f));
       } else if (axis != null) {
         axisFits.add(new SweptData.AxisFit(f.target(), f.activation(), f.kind(), f.widthFrom(),
@@ -175,9 +176,6 @@ public final class ReportJob {
     }
     return data;
   }
-
-  /** The column of scaling_fit in a swept experiment naming what a fit is along. */
-  static final String AXIS_COLUMN = "axis";
 
   /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */
   private record FitAlong(ScalingFit fit, Setting setting, String axis) {}

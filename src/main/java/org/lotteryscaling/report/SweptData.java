@@ -13,6 +13,7 @@ import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.ReportData.NetworkLoss;
 import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
+import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.SettingKey;
 import org.lotteryscaling.task.Sweep;
@@ -30,9 +31,6 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
   /** Why a swept experiment has no mechanism figures and claims. */
   public static final String NO_ANALYSES = "analyses (lottery analyze) do not run on swept "
       + "experiments, so there are no mechanism tables";
-
-  /** The scaling_fit rows of the width law; the other rows are fits along a swept axis. */
-  public static final String WIDTH_AXIS = "width";
 
   /** A row of a table with the setting its sweep columns hold. */
   public record AtSetting<T>(Setting setting, T row) {}
@@ -59,7 +57,7 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
 
   /**
    * The report data of a swept experiment from its tables' rows, each with its setting; scaling_fit
-   * rows with the axis they are fitted along ({@link #WIDTH_AXIS} for the width law). Settings are
+   * rows with the axis they are fitted along ({@link FitAxis#WIDTH} for the width law). Settings are
    * in the sweep's grid order; a row of a setting outside the sweep is left out.
    */
   public static SweptData of(String resultsName, Sweep sweep, List<AtSetting<RunLosses>> runs,

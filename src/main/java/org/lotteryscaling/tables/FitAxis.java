@@ -14,6 +14,10 @@ public record FitAxis(
   /** The axis of the fits along the width. */
   public static final String WIDTH = "width";
 
+  /** The columns of {@link #axis} and {@link #axisMin}, by which a swept scaling_fit is read and sorted. */
+  public static final String AXIS_COLUMN = "axis";
+  public static final String AXIS_MIN_COLUMN = "axis_min";
+
   /** A fit along the width, over widths widthMin..widthMax. */
   public static FitAxis width(int widthMin, int widthMax, int widths) {
     return new FitAxis(WIDTH, widthMin, widthMax, widths);

@@ -30,6 +30,7 @@ import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.SweepFigures;
 import org.lotteryscaling.report.SweptData;
 import org.lotteryscaling.stats.PowerLawFit;
+import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.LossHistogramRow;
 import org.lotteryscaling.tables.LossModesRow;
 import org.lotteryscaling.tables.LossSummaryRow;
@@ -147,7 +148,7 @@ class SweptReportTest {
         for (String kind : List.of(PowerLawFit.Kind.ALL.id(), PowerLawFit.Kind.WIDE.id())) {
           int from = kind.equals(PowerLawFit.Kind.ALL.id()) ? 2 : 10;
           fits.add(fitRow(new ScalingFitRow(target, "silu", kind, from, 20, from == 2 ? 3 : 2,
-              alpha, alpha - 0.1, alpha + 0.1, 1, 100), SweptData.WIDTH_AXIS, from, 20, 3, s));
+              alpha, alpha - 0.1, alpha + 0.1, 1, 100), FitAxis.WIDTH, from, 20, 3, s));
           aloneFits.add(new ReportData.ScalingFit(target, "silu", kind, from, 20, alpha,
               alpha - 0.1, alpha + 0.1, 1));
         }
