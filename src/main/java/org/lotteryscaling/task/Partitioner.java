@@ -25,11 +25,14 @@ public final class Partitioner {
       throw new IllegalArgumentException("need at least one bin, got " + bins);
     }
     int k = Math.min(bins, tasks.size());
+    // Each task's cost once: a swept task's cost applies its setting, and the sort asks often.
+    long[] costs = new long[tasks.size()];
     List<Integer> order = new ArrayList<>(tasks.size());
     for (int i = 0; i < tasks.size(); i++) {
+      costs[i] = cost.applyAsLong(tasks.get(i));
       order.add(i);
     }
-    order.sort(Comparator.comparingLong((Integer i) -> cost.applyAsLong(tasks.get(i))).reversed()
+    order.sort(Comparator.comparingLong((Integer i) -> costs[i]).reversed()
         .thenComparing(i -> i));
     long[] load = new long[k];
     List<List<Integer>> members = new ArrayList<>(k);
@@ -42,7 +45,7 @@ public final class Partitioner {
     for (int i : order) {
       int b = lightest.poll();
       members.get(b).add(i);
-      load[b] += cost.applyAsLong(tasks.get(i));
+      load[b] += costs[i];
       lightest.add(b);
     }
     List<Integer> binOrder = new ArrayList<>();
