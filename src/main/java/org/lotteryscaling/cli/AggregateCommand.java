@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.jobs.AggregateJob;
-import org.lotteryscaling.jobs.AggregateSettings;
+import org.lotteryscaling.stats.AggregateSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

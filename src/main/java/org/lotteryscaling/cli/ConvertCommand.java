@@ -2,9 +2,9 @@ package org.lotteryscaling.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.lotteryscaling.jobs.ConvertJob;
-import org.lotteryscaling.jobs.ResultsFolder;
-import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.results.ConvertJob;
+import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package org.lotteryscaling.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lotteryscaling.UserError;
-import org.lotteryscaling.jobs.SqlQuery;
+import org.lotteryscaling.results.SqlQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

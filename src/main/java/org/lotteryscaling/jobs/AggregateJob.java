@@ -22,6 +22,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.ExperimentFolder;
+import org.lotteryscaling.results.OkNetworks;
+import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.SweepColumns;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.stats.AggregateSettings;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossHistogram;
 import org.lotteryscaling.stats.LossModes;
@@ -67,7 +76,7 @@ public final class AggregateJob {
 
   public static Map<String, Long> run(SparkSession spark, String dir, AggregateSettings settings) {
     ResultsFolder folder = ResultsFolder.open(spark, dir).requireWritable();
-    Sweep sweep = SweepColumns.of(folder.dir());
+    Sweep sweep = ExperimentFolder.sweep(folder.dir());
     Dataset<Row> runs = folder.runs();
     for (String column : SweepColumns.names(sweep)) {
       if (!List.of(runs.columns()).contains(column)) {

@@ -17,9 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
-import org.lotteryscaling.task.SettingKey;
-import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.mechanism.ActivationCurves;
+import org.lotteryscaling.mechanism.AnalyzeSettings;
 import org.lotteryscaling.mechanism.CanonicalPair;
 import org.lotteryscaling.mechanism.Distillation;
 import org.lotteryscaling.mechanism.Ensemble;
@@ -30,8 +29,16 @@ import org.lotteryscaling.mechanism.SwapClusters;
 import org.lotteryscaling.mechanism.TicketDecomposition;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.ExperimentFolder;
+import org.lotteryscaling.results.OkNetworks;
+import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.SparkErrors;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.stats.Quantiles;
-import org.lotteryscaling.task.DataSampler;
 import org.lotteryscaling.tables.AlgorithmCurveRow;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.DistilledRow;
@@ -42,6 +49,9 @@ import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TicketCorrelationRow;
 import org.lotteryscaling.tables.TicketPairRow;
 import org.lotteryscaling.tables.TicketRow;
+import org.lotteryscaling.task.DataSampler;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.Target;
 import scala.Tuple2;
 
@@ -64,7 +74,7 @@ public final class AnalyzeJob {
    * (target, activation, width, seed), which a sweep makes ambiguous. Needs no Spark.
    */
   public static void requireNoSweep(StorageFolder dir) {
-    Sweep sweep = SweepColumns.of(dir);
+    Sweep sweep = ExperimentFolder.sweep(dir);
     if (!sweep.isEmpty()) {
       throw new UserError("analyze: " + dir + " holds a swept experiment (sweep over "
           + sweep.keys().stream().map(SettingKey::key).collect(java.util.stream.Collectors.joining(", "))
@@ -103,7 +113,7 @@ public final class AnalyzeJob {
       runs.limit(1).count(); // surface a corrupt table here, as one line
       return OkNetworks.of(runs);
     } catch (Exception e) { // Spark's own exceptions are checked (SparkException) or not
-      throw ResultsFolder.unreadable("cannot read " + folder.dir().resolve(Tables.RUNS), e);
+      throw SparkErrors.unreadable("cannot read " + folder.dir().resolve(Tables.RUNS), e);
     }
   }
 

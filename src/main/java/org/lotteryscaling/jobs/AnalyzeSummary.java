@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.Tables;
 
 /**
  * The headline numbers of the mechanism tables, printed after `lottery analyze` writes them: the

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.task.Seeds;
 import org.lotteryscaling.task.Setting;

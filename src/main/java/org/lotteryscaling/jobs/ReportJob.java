@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -15,7 +14,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.report.Report;
-import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.ReportData.Algorithm;
 import org.lotteryscaling.report.ReportData.CurvePoint;
 import org.lotteryscaling.report.ReportData.Distilled;
@@ -30,9 +28,15 @@ import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.report.ReportData.TicketPair;
-import org.lotteryscaling.report.SweptData;
+import org.lotteryscaling.report.ReportData;
 import org.lotteryscaling.report.SweptData.AtSetting;
 import org.lotteryscaling.report.SweptData.RunLosses;
+import org.lotteryscaling.report.SweptData;
+import org.lotteryscaling.results.ExperimentFolder;
+import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.SweepColumns;
+import org.lotteryscaling.results.TableReader;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.NeuronRow;
@@ -61,7 +65,7 @@ public final class ReportJob {
    */
   public static Rendered run(SparkSession spark, String results, java.nio.file.Path reportDir) {
     StorageFolder dir = StorageFolder.of(spark, results);
-    Sweep sweep = SweepColumns.of(dir);
+    Sweep sweep = ExperimentFolder.sweep(dir);
     Function<java.nio.file.Path, Report.Rendered> render;
     if (sweep.isEmpty()) {
       ReportData data = read(spark, dir);

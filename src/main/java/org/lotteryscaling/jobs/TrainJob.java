@@ -2,7 +2,6 @@ package org.lotteryscaling.jobs;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,12 +19,20 @@ import org.lotteryscaling.CodeVersion;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.ExperimentFolder;
+import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.RunsRepair;
+import org.lotteryscaling.results.SparkErrors;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.SweepColumns;
+import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.task.DataSampler;
 import org.lotteryscaling.task.DataSettings;
-import org.lotteryscaling.task.Setting;
-import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.Partitioner;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskCost;
 import org.lotteryscaling.task.TaskKey;
@@ -259,7 +266,7 @@ public final class TrainJob {
       } catch (Exception e) {
         control.stopIfRequested(); // a stop cancels the job: not a failure to retry
         if (!(e instanceof SparkException || e.getCause() instanceof SparkException) || attempt == attempts) {
-          throw sneaky(e);
+          throw SparkErrors.<RuntimeException>sneaky(e);
         }
       }
     }
@@ -358,7 +365,7 @@ public final class TrainJob {
       return Tables.readRuns(spark, dir).select("target", columns.toArray(String[]::new))
           .collectAsList();
     } catch (Exception e) {
-      throw ResultsFolder.unreadable("cannot read " + dir.resolve(Tables.RUNS) + " as a runs table", e);
+      throw SparkErrors.unreadable("cannot read " + dir.resolve(Tables.RUNS) + " as a runs table", e);
     }
   }
 
@@ -379,12 +386,6 @@ public final class TrainJob {
       throw new IllegalStateException(dir.resolve(Tables.RUNS) + " holds " + keys.size() + " rows for "
           + distinct.size() + " tasks, expected one row for each of " + tasks + " tasks");
     }
-  }
-
-  /** Spark's Scala code throws checked exceptions undeclared; rethrow them as they are. */
-  @SuppressWarnings("unchecked")
-  private static <E extends Exception> RuntimeException sneaky(Exception e) throws E {
-    throw (E) e;
   }
 
   /** A task as text for the executors: target activation width seed [key=value ...]. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.TrainOneCommandTest.Run;
-import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.results.Spark;
 
 /**
  * `lottery run` end to end on one folder of real job output: a small x2/silu grid is trained,

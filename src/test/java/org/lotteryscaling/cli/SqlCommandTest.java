@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.TrainOneCommandTest.Run;
-import org.lotteryscaling.jobs.Spark;
 import org.lotteryscaling.jobs.SyntheticRuns;
+import org.lotteryscaling.results.Spark;
 
 /** `lottery aggregate` and `lottery sql` end to end over a small synthetic results folder. */
 class SqlCommandTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.TrainOneCommandTest.Run;
-import org.lotteryscaling.jobs.Spark;
+import org.lotteryscaling.results.Spark;
 
 /**
  * `lottery run` on a swept config, end to end: train writes the setting's columns, aggregate

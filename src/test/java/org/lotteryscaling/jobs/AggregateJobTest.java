@@ -15,6 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.results.OkNetworks;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
+import org.lotteryscaling.stats.AggregateSettings;
 import org.lotteryscaling.stats.Synthetic;
 import org.lotteryscaling.tables.ResultTables;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.lotteryscaling.stats.AggregateSettings;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossModes;
 import org.lotteryscaling.stats.LossSummary;

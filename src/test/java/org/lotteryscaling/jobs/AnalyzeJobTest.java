@@ -21,14 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.mechanism.AnalyzeSettings;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.TrainSettings;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.task.DataSettings;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 import org.lotteryscaling.task.TaskSettings;
-import org.lotteryscaling.tables.ResultTables;
 
 /** AnalyzeJob on local[2] over a small runs folder of briefly trained networks. */
 class AnalyzeJobTest {

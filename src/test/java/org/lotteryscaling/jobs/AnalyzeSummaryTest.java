@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.lotteryscaling.nn.RandomStream;
+import org.lotteryscaling.results.Spark;
 import org.lotteryscaling.stats.Quantiles;
 
 class AnalyzeSummaryTest {

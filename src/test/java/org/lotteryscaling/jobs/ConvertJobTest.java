@@ -15,9 +15,15 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.ExperimentFolder;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.SqlQuery;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.TaskRunner;
-import org.lotteryscaling.tables.ResultTables;
 
 /**
  * A results folder written before Delta (plain Parquet tables, as lottery-scaling 0.1 wrote them):

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.StorageFolder;
 
 /**
  * The notebooks in notebooks/: committed without outputs, their Spark SQL statements (every

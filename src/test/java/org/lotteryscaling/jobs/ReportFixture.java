@@ -14,10 +14,16 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lotteryscaling.nn.Activation;
-import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
+import org.lotteryscaling.report.ClaimsTable;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
+import org.lotteryscaling.stats.PowerLawFit;
+import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.tables.AlgorithmCurveRow;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.DistilledRow;
@@ -38,8 +44,6 @@ import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.TaskKey;
 import org.lotteryscaling.task.TaskRunner;
 import org.lotteryscaling.task.TaskSettings;
-import org.lotteryscaling.stats.PowerLawFit;
-import org.lotteryscaling.stats.SynergyTest;
 
 /**
  * A small but real results folder for report and notebook tests: networks really trained (short

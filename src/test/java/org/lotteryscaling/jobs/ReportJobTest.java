@@ -32,8 +32,10 @@ import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.report.Figure;
 import org.lotteryscaling.report.Report;
 import org.lotteryscaling.report.ReportData;
-import org.w3c.dom.Document;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.TestFolders;
 import org.lotteryscaling.tables.ResultTables;
+import org.w3c.dom.Document;
 
 /** The report over a real small results folder: files, images, links, claims, bad folders. */
 class ReportJobTest {

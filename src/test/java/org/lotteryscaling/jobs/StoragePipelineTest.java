@@ -22,6 +22,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.results.ChildJvm;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.MiniHdfs;
+import org.lotteryscaling.results.S3Server;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.StandaloneCluster;
+import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.task.ExperimentConfig;
 

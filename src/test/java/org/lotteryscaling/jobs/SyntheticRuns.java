@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
 import org.lotteryscaling.tables.RunRow;
 
 /** A runs table built row by row from chosen losses, written like the train job writes it. */

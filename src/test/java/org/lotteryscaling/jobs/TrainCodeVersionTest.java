@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.CodeVersion;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /** A resume over rows of another code version: refused in one line, or allowed and recorded. */

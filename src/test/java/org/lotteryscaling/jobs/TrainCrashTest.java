@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.Lottery;
+import org.lotteryscaling.results.ChildJvm;
+import org.lotteryscaling.results.DeltaTables;
+import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**

@@ -13,6 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotteryscaling.results.ChildJvm;
+import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.results.TestFolders;
 
 /**
  * SIGTERM (as Ctrl-C) during `lottery train`: one line saying what is committed and how to

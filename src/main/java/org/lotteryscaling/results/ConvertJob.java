@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ConvertJob {
         try {
           DeltaTables.convert(spark, table, partitions);
         } catch (Exception e) {
-          throw ResultsFolder.unreadable("cannot convert " + table + " to Delta", e);
+          throw SparkErrors.unreadable("cannot convert " + table + " to Delta", e);
         }
         out.add(new Converted(table.name(), true));
       }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,13 +14,13 @@ import java.util.Map;
  * Starting other JVMs like this one for tests: same java, same classpath, same Spark JVM flags
  * (the surefire argLine, i.e. the pom's spark.jvm.flags), output to a log file.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
-  static final String CLASSPATH = System.getProperty("java.class.path");
+  public static final String CLASSPATH = System.getProperty("java.class.path");
 
   /** The flags of this JVM that Spark needs (module opens and the like), not its heap size. */
-  static List<String> sparkFlags() {
+  public static List<String> sparkFlags() {
     List<String> flags = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
@@ -31,7 +31,7 @@ final class ChildJvm {
     return flags;
   }
 
-  static Process start(Path log, Map<String, String> env, List<String> jvmArgs, String mainClass,
+  public static Process start(Path log, Map<String, String> env, List<String> jvmArgs, String mainClass,
       String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -48,13 +48,13 @@ final class ChildJvm {
     return builder.start();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  static void awaitPort(int port, long timeoutMillis) throws InterruptedException {
+  public static void awaitPort(int port, long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {
@@ -67,7 +67,7 @@ final class ChildJvm {
   }
 
   /** Kills the process and every process it started (ours only), hard. */
-  static void killTree(Process process) {
+  public static void killTree(Process process) {
     if (process == null) {
       return;
     }
@@ -75,7 +75,7 @@ final class ChildJvm {
     process.destroyForcibly();
   }
 
-  static String java() {
+  public static String java() {
     return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 }

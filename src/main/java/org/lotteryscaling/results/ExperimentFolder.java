@@ -1,7 +1,8 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.task.ExperimentConfig;
+import org.lotteryscaling.task.Sweep;
 
 /**
  * A results folder's claim to one experiment: {@code DIR/experiment.conf} holds the resolved config
@@ -72,5 +73,10 @@ public final class ExperimentFolder {
     } catch (UserError e) {
       throw new UserError(file + " is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  /** The sweep of the experiment in {@code dir} (its experiment.conf); none without that file. */
+  public static Sweep sweep(StorageFolder dir) {
+    return exists(dir) ? read(dir).sweep() : Sweep.NONE;
   }
 }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.mechanism;
 
 import java.io.Serializable;
 import java.util.List;

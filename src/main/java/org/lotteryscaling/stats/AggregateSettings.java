@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.stats;
 
 import java.io.Serializable;
 import org.lotteryscaling.task.Seeds;

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class StorageFolder {
     try {
       fs = path.getFileSystem(conf);
     } catch (IOException e) {
-      throw new UserError("cannot use " + uri + ": " + ResultsFolder.firstLine(e)
+      throw new UserError("cannot use " + uri + ": " + SparkErrors.firstLine(e)
           + (e.getMessage() != null && e.getMessage().contains("No FileSystem for scheme")
               ? " (put its Hadoop connector on the classpath)" : ""), e);
     }
@@ -253,7 +253,7 @@ public final class StorageFolder {
     try {
       return io.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot access " + this + ": " + ResultsFolder.firstLine(e), e);
+      throw new UncheckedIOException("cannot access " + this + ": " + SparkErrors.firstLine(e), e);
     }
   }
 
@@ -264,7 +264,7 @@ public final class StorageFolder {
     } catch (java.io.FileNotFoundException e) {
       return absent;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot access " + this + ": " + ResultsFolder.firstLine(e), e);
+      throw new UncheckedIOException("cannot access " + this + ": " + SparkErrors.firstLine(e), e);
     }
   }
 }

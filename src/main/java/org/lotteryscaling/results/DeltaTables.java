@@ -1,8 +1,8 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
+import io.delta.tables.DeltaTable;
 import java.util.ConcurrentModificationException;
 import java.util.List;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
 public final class DeltaTables {
   private DeltaTables() {}
 
-  static final String LOG = "_delta_log";
+  public static final String LOG = "_delta_log";
 
   /** How often a commit that lost a race with another writer is tried again. */
   private static final int CONFLICT_RETRIES = 10;

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.lotteryscaling.nn.TrainStatus;
 
 /** {@link TrainStatus#isOk}, the one rule of an ok network, applied to rows of runs by Spark. */
-final class OkNetworks {
+public final class OkNetworks {
   private OkNetworks() {}
 
   // A SQL null loss reaches the function as a null Double: not ok.
@@ -21,12 +21,12 @@ final class OkNetworks {
       .asNonNullable();
 
   /** True for a row of runs whose network is ok (columns status and train_loss). */
-  static Column column() {
+  public static Column column() {
     return IS_OK.apply(col("status"), col("train_loss"));
   }
 
   /** The rows of runs whose network is ok. */
-  static Dataset<Row> of(Dataset<Row> runs) {
+  public static Dataset<Row> of(Dataset<Row> runs) {
     return runs.filter(column());
   }
 }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -23,11 +23,6 @@ import org.lotteryscaling.task.Sweep;
  */
 public final class SweepColumns {
   private SweepColumns() {}
-
-  /** The sweep of the experiment in {@code dir} (its experiment.conf); none without that file. */
-  public static Sweep of(StorageFolder dir) {
-    return ExperimentFolder.exists(dir) ? ExperimentFolder.read(dir).sweep() : Sweep.NONE;
-  }
 
   public static DataType dataType(SettingKey key) {
     return switch (key.type()) {

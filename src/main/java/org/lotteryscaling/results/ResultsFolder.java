@@ -1,13 +1,10 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.lotteryscaling.tables.ResultTables;
-import org.lotteryscaling.tables.Table;
 import java.util.regex.Pattern;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +12,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.task.ExperimentConfig;
 
 /**
@@ -114,7 +113,7 @@ public final class ResultsFolder {
   }
 
   /** A table of {@code dir} that exists is not plain Parquet (a job writes Delta tables only). */
-  static void requireDelta(StorageFolder dir, StorageFolder table) {
+  public static void requireDelta(StorageFolder dir, StorageFolder table) {
     if (table.exists() && DeltaTables.isPlainParquet(table)) {
       throw new UserError(table + " is a plain Parquet table (written before"
           + " lottery-scaling 0.2); convert the folder once with: lottery convert --results " + dir);
@@ -153,7 +152,7 @@ public final class ResultsFolder {
     try {
       return Tables.read(spark, dir, name);
     } catch (Exception e) {
-      throw unreadable("cannot read table " + name + " of " + dir, e);
+      throw SparkErrors.unreadable("cannot read table " + name + " of " + dir, e);
     }
   }
 
@@ -163,7 +162,7 @@ public final class ResultsFolder {
       try {
         stored = DeltaTables.read(spark, runs, null).schema();
       } catch (Exception e) {
-        throw unreadable("cannot read " + runs + " as a Delta table", e);
+        throw SparkErrors.unreadable("cannot read " + runs + " as a Delta table", e);
       }
     } else {
       List<StorageFolder> files = parquetFiles(runs);
@@ -177,7 +176,7 @@ public final class ResultsFolder {
       try {
         stored = spark.read().parquet(runs.uri()).schema();
       } catch (Exception e) {
-        throw unreadable("cannot read " + runs + " as Parquet", e);
+        throw SparkErrors.unreadable("cannot read " + runs + " as Parquet", e);
       }
     }
     for (String column : REQUIRED_RUNS_COLUMNS) {
@@ -224,37 +223,5 @@ public final class ResultsFolder {
         .filter(f -> f.name().endsWith(".parquet"))
         .filter(f -> DeltaTables.visible(f.relativeTo(folder)))
         .toList();
-  }
-
-  /**
-   * Spark's failure to read or write the user's files (a corrupt or foreign table: Spark's
-   * exceptions, possibly wrapped once) as a one-line UserError, {@code what} and Spark's first
-   * line; anything else (a bug) is rethrown as it is.
-   */
-  public static UserError unreadable(String what, Exception e) {
-    if (e instanceof SparkThrowable || e.getCause() instanceof SparkThrowable) {
-      return new UserError(what + ": " + firstLine(e), e);
-    }
-    if (e instanceof java.io.IOException io) {
-      throw new java.io.UncheckedIOException(what + ": " + firstLine(e), io);
-    }
-    throw ResultsFolder.<RuntimeException>sneaky(e);
-  }
-
-  /** Spark's Scala code throws checked exceptions undeclared; rethrow them as they are. */
-  @SuppressWarnings("unchecked")
-  static <E extends Exception> E sneaky(Exception e) throws E {
-    throw (E) e;
-  }
-
-  /** The first non-blank line of an exception's message: Spark's messages run to many lines. */
-  public static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    for (String line : message.split("\n")) {
-      if (!line.isBlank()) {
-        return line.strip();
-      }
-    }
-    return e.getClass().getSimpleName();
   }
 }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public final class SqlQuery {
       rows = result.collectAsList();
     } catch (Exception e) {
       if (e instanceof SparkThrowable) {
-        throw new UserError(ResultsFolder.firstLine(e), e); // the query is the user's
+        throw new UserError(SparkErrors.firstLine(e), e); // the query is the user's
       }
       throw e;
     }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,18 +15,18 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  * (Spark Workers, executors, a child driver) reach it by {@link #uri()} like any HDFS.
  * Start it once per test class: it takes a few seconds.
  */
-final class MiniHdfs implements AutoCloseable {
+public final class MiniHdfs implements AutoCloseable {
   private final MiniDFSCluster cluster;
   private final Path baseDir;
   private final URI uri;
 
   /** Starts a fresh cluster with its storage in a new folder under target/minihdfs. */
-  MiniHdfs() throws IOException {
+  public MiniHdfs() throws IOException {
     this(Files.createTempDirectory(Files.createDirectories(buildDir().resolve("minihdfs")), "hdfs-"));
   }
 
   /** Starts a fresh cluster with its storage (formatted anew) in {@code baseDir}. */
-  MiniHdfs(Path baseDir) throws IOException {
+  public MiniHdfs(Path baseDir) throws IOException {
     this.baseDir = baseDir.toAbsolutePath();
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, this.baseDir.resolve("data").toString());
@@ -59,12 +59,12 @@ final class MiniHdfs implements AutoCloseable {
   }
 
   /** The file system's root, hdfs://127.0.0.1:PORT (no trailing slash). */
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 
   /** {@code uri()} joined with a path below the root, e.g. {@code uri("results/x")}. */
-  String uri(String path) {
+  public String uri(String path) {
     return uri + "/" + path.replaceFirst("^/+", "");
   }
 
@@ -72,16 +72,16 @@ final class MiniHdfs implements AutoCloseable {
    * Hadoop settings a client needs beyond the URI: none (an hdfs:// URI carries the NameNode).
    * Kept for symmetry with {@link S3Server#hadoopSettings()}.
    */
-  Map<String, String> hadoopSettings() {
+  public Map<String, String> hadoopSettings() {
     return Map.of();
   }
 
   /** A client of this cluster, in this JVM. */
-  FileSystem fileSystem() throws IOException {
+  public FileSystem fileSystem() throws IOException {
     return cluster.getFileSystem();
   }
 
-  Path baseDir() {
+  public Path baseDir() {
     return baseDir;
   }
 
@@ -91,7 +91,7 @@ final class MiniHdfs implements AutoCloseable {
   }
 
   /** target/ of this project (surefire sets basedir; a run from an IDE starts in the project). */
-  static Path buildDir() {
+  public static Path buildDir() {
     return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
   }
 }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,31 +23,31 @@ import org.lotteryscaling.tables.TableColumn;
  * report can skip what depends on it and say so. An exception of the code that turns rows into
  * records is a bug and propagates.
  */
-final class TableReader {
+public final class TableReader {
   private final SparkSession spark;
   private final StorageFolder dir;
   private final Map<String, String> unavailable = new TreeMap<>();
 
-  TableReader(SparkSession spark, StorageFolder resultsDir) {
+  public TableReader(SparkSession spark, StorageFolder resultsDir) {
     this.spark = spark;
     this.dir = resultsDir;
   }
 
-  Map<String, String> unavailable() {
+  public Map<String, String> unavailable() {
     return unavailable;
   }
 
-  boolean exists(String table) {
+  public boolean exists(String table) {
     return dir.resolve(table).isDirectory();
   }
 
   /** The rows of {@code table} as records of {@code type}: its row record or a projection. */
-  <T extends Record> List<T> read(Table<?> table, Class<T> type) {
+  public <T extends Record> List<T> read(Table<?> table, Class<T> type) {
     return read(table, type, frame -> frame);
   }
 
   /** As above, keeping only the rows {@code narrow} selects (run in Spark, before collecting). */
-  <T extends Record> List<T> read(Table<?> table, Class<T> type,
+  public <T extends Record> List<T> read(Table<?> table, Class<T> type,
       UnaryOperator<Dataset<Row>> narrow) {
     return read(table, type, List.of(), narrow, (record, row) -> record);
   }
@@ -57,7 +57,7 @@ final class TableReader {
    * whose columns {@code extra} (ones the table's definition lacks, such as a swept experiment's
    * setting columns) are read too: a table without them is unavailable, as for a missing column.
    */
-  <T extends Record, S> List<S> read(Table<?> table, Class<T> type, List<String> extra,
+  public <T extends Record, S> List<S> read(Table<?> table, Class<T> type, List<String> extra,
       UnaryOperator<Dataset<Row>> narrow, BiFunction<T, Row, S> combine) {
     List<TableColumn> columns = table.columnsReadBy(type); // a mismatch here is a bug: it throws
     List<Row> rows = collect(table, columns, extra, narrow);
@@ -88,7 +88,7 @@ final class TableReader {
       Column[] wanted = names.stream().distinct().map(functions::col).toArray(Column[]::new);
       return narrow.apply(frame).select(wanted).collectAsList();
     } catch (Exception e) { // Spark's SparkException (checked, thrown from Scala) for corrupt files
-      unavailable.put(name, "table " + name + " cannot be read: " + ResultsFolder.firstLine(e));
+      unavailable.put(name, "table " + name + " cannot be read: " + SparkErrors.firstLine(e));
       return List.of();
     }
   }

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import org.apache.spark.sql.SparkSession;
 

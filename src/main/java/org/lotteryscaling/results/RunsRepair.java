@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -8,10 +8,10 @@ import org.apache.spark.sql.SparkSession;
  * task's result is a pure function of it), so any one may stay. The rewrite is one Delta commit:
  * readers see the old table or the repaired one, and a crash leaves the old one.
  */
-final class RunsRepair {
+public final class RunsRepair {
   private RunsRepair() {}
 
-  static void dropDuplicates(SparkSession spark, StorageFolder dir) {
+  public static void dropDuplicates(SparkSession spark, StorageFolder dir) {
     DeltaTables.overwrite(Tables.readRuns(spark, dir).dropDuplicates(Tables.RUNS_KEY),
         dir.resolve(Tables.RUNS), Tables.RUNS_PARTITIONS);
   }

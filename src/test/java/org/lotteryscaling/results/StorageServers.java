@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
- * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) org.lotteryscaling.jobs.StorageServers
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) org.lotteryscaling.results.StorageServers
  * </pre>
  */
 public final class StorageServers {

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * JVMs the Workers start, with this JVM's classpath, as on a real cluster. {@link #close()} kills
  * every process it started, the drivers given to {@link #own(Process)} too.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
   private final Path dir;
   private final Map<String, String> env;
   private final String masterUrl;
@@ -31,7 +31,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Starts a Master and {@code workers} one-core Workers; returns when the Master listens. */
-  static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
+  public static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
     StandaloneCluster cluster = new StandaloneCluster(dir);
     try {
       int port = Integer.parseInt(cluster.masterUrl.substring(cluster.masterUrl.lastIndexOf(':') + 1));
@@ -55,12 +55,12 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** spark://127.0.0.1:PORT */
-  String masterUrl() {
+  public String masterUrl() {
     return masterUrl;
   }
 
   /** The environment of every process of the cluster, a driver's too (a SPARK_HOME of no jars). */
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return env;
   }
 
@@ -68,7 +68,7 @@ final class StandaloneCluster implements AutoCloseable {
    * JVM flags of a driver on this cluster: executors on this JVM's classpath with Spark's JVM
    * flags and a small heap, the driver reachable on 127.0.0.1, and a lost executor replaced.
    */
-  List<String> driverFlags() {
+  public List<String> driverFlags() {
     return List.of(
         "-Dspark.executor.extraClassPath=" + ChildJvm.CLASSPATH,
         "-Dspark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.sparkFlags()),
@@ -77,18 +77,18 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Has {@link #close()} kill {@code process} (a driver) with the cluster; returns it. */
-  Process own(Process process) {
+  public Process own(Process process) {
     processes.add(process);
     return process;
   }
 
   /** The executor JVMs alive now: what the Workers started. */
-  Stream<ProcessHandle> executors() {
+  public Stream<ProcessHandle> executors() {
     return workers.stream().flatMap(Process::children).filter(ProcessHandle::isAlive);
   }
 
   /** The log of Worker {@code w}. */
-  Path workerLog(int w) {
+  public Path workerLog(int w) {
     return dir.resolve("worker" + w + ".log");
   }
 

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
  * <p>S3Mock also opens a second, unused HTTP connector on an ephemeral port (it cannot be turned
  * off or bound to loopback by configuration); the one used here is bound to 127.0.0.1.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
   /** The bucket the server creates on start. */
-  static final String BUCKET = "lottery";
+  public static final String BUCKET = "lottery";
   /** S3Mock accepts any credentials; S3A must be given some, so it never looks for others. */
-  static final String ACCESS_KEY = "lottery-test";
-  static final String SECRET_KEY = "lottery-test-secret";
-  static final String REGION = "us-east-1";
+  public static final String ACCESS_KEY = "lottery-test";
+  public static final String SECRET_KEY = "lottery-test-secret";
+  public static final String REGION = "us-east-1";
 
   private final Process process;
   private final Path log;
@@ -39,7 +39,7 @@ final class S3Server implements AutoCloseable {
   private final Thread shutdownHook;
 
   /** Starts the server and waits until it answers (at most two minutes). */
-  static S3Server start() throws IOException, InterruptedException {
+  public static S3Server start() throws IOException, InterruptedException {
     S3Server server = new S3Server();
     server.awaitReady(Duration.ofMinutes(2));
     return server;
@@ -49,7 +49,7 @@ final class S3Server implements AutoCloseable {
    * Launches the server and returns at once, so a test can start other things meanwhile; call
    * {@link #awaitReady} before use.
    */
-  S3Server() throws IOException {
+  public S3Server() throws IOException {
     Path jar = MiniHdfs.buildDir().resolve("s3mock/s3mock-exec.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: the build copies it in"
@@ -76,7 +76,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** Waits until the server lists {@link #BUCKET}; fails with its log if it exits or times out. */
-  void awaitReady(Duration timeout) throws IOException, InterruptedException {
+  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest list = HttpRequest.newBuilder(URI.create(endpoint() + "/"))
         .timeout(Duration.ofSeconds(5)).GET().build();
@@ -102,16 +102,16 @@ final class S3Server implements AutoCloseable {
   }
 
   /** http://127.0.0.1:PORT */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
-  String bucket() {
+  public String bucket() {
     return BUCKET;
   }
 
   /** s3a://BUCKET/path */
-  String uri(String path) {
+  public String uri(String path) {
     return "s3a://" + BUCKET + "/" + path.replaceFirst("^/+", "");
   }
 
@@ -123,7 +123,7 @@ final class S3Server implements AutoCloseable {
    * (see {@link #sparkSettings()}); in a child JVM as {@code -Dspark.hadoop.KEY=VALUE}
    * ({@link #jvmFlags()}).
    */
-  Map<String, String> hadoopSettings() {
+  public Map<String, String> hadoopSettings() {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("fs.s3a.endpoint", endpoint());
     s.put("fs.s3a.endpoint.region", REGION);
@@ -141,21 +141,21 @@ final class S3Server implements AutoCloseable {
   }
 
   /** {@link #hadoopSettings()} as Spark settings: {@code spark.hadoop.} before each key. */
-  Map<String, String> sparkSettings() {
+  public Map<String, String> sparkSettings() {
     Map<String, String> s = new LinkedHashMap<>();
     hadoopSettings().forEach((k, v) -> s.put("spark.hadoop." + k, v));
     return s;
   }
 
   /** {@link #sparkSettings()} as JVM flags for a child JVM whose SparkConf reads them. */
-  List<String> jvmFlags() {
+  public List<String> jvmFlags() {
     List<String> flags = new ArrayList<>();
     sparkSettings().forEach((k, v) -> flags.add("-D" + k + "=" + v));
     return flags;
   }
 
   /** The server's output so far (its last 40 lines). */
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -169,7 +169,7 @@ final class S3Server implements AutoCloseable {
    * per scheme and bucket whatever its endpoint, so without this a later server's tests (another
    * port) in the same JVM would be given this server's client.
    */
-  void dropCachedClient() {
+  public void dropCachedClient() {
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
     hadoopSettings().forEach(conf::set);
     try {

@@ -1,4 +1,4 @@
-package org.lotteryscaling.jobs;
+package org.lotteryscaling.results;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
