@@ -19,6 +19,7 @@ import org.lotteryscaling.CodeVersion;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
+import org.lotteryscaling.nn.KernelType;
 import org.lotteryscaling.results.DeltaTables;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.ResultsFolder;
@@ -65,8 +66,13 @@ import org.lotteryscaling.task.TaskSettings;
 public final class TrainJob {
   private TrainJob() {}
 
-  /** Written into every row's code_version: this build's version and git commit. */
-  public static final String CODE_VERSION = CodeVersion.current();
+  /**
+   * This build's version and git commit, marked with the kernel this JVM trains with ({@link
+   * KernelType#codeVersionMark}): what a resume requires of the rows. Each row records the
+   * kernel its executor trained it with ({@link #trainPartition}).
+   */
+  public static final String CODE_VERSION =
+      KernelType.configured().markedCodeVersion(CodeVersion.current());
 
   /** Where a train that resumed rows of another code version (--allow-code-change) says so. */
   public static final String CODE_CHANGES_FILE = "code-changes.log";
@@ -274,12 +280,14 @@ public final class TrainJob {
 
   /**
    * Executor side: trains the networks of one partition, drawing each (target, data settings)'s
-   * data once.
+   * data once. Each row's code version carries the mark of the kernel this executor trains with,
+   * whatever the driver's.
    */
   static Iterator<Row> trainPartition(String configText, String hash, String codeVersion,
       List<String> keys) {
     ExperimentConfig config = ExperimentConfig.parse(configText, "experiment");
     TaskSettings settings = config.settings();
+    String rowVersion = KernelType.configured().markedCodeVersion(codeVersion);
     Map<List<Object>, Dataset[]> data = new HashMap<>();
     List<Row> rows = new ArrayList<>(keys.size());
     for (String encoded : keys) {
@@ -288,7 +296,7 @@ public final class TrainJob {
       Dataset[] sets = data.computeIfAbsent(List.of(key.target(), drawn), k -> new Dataset[] {
           DataSampler.train(key.target(), drawn), DataSampler.test(key.target(), drawn)});
       rows.add(Tables.runRow(key, TaskRunner.run(settings, key, sets[0], sets[1]), hash,
-          codeVersion, config.sweep()));
+          rowVersion, config.sweep()));
     }
     return rows.iterator();
   }

@@ -48,6 +48,25 @@ public enum KernelType {
     return this;
   }
 
+  /** What a row's code version says of the kernel that trained it: {@link #codeVersionMark}. */
+  public static final String MARK = " kernel=";
+
+  /**
+   * The mark a row's code version carries for this kernel: none for the vector kernels (one
+   * result, the same bits in either shape), {@code " kernel=scalar"} for the scalar one, whose
+   * sums over points run in another order and so give other last bits. A resume compares code
+   * versions, so a folder never mixes the two unnoticed.
+   */
+  public String codeVersionMark() {
+    return this == SCALAR ? MARK + id() : "";
+  }
+
+  /** {@code codeVersion} with the mark of this kernel in place of any it carried. */
+  public String markedCodeVersion(String codeVersion) {
+    int at = codeVersion.indexOf(MARK);
+    return (at < 0 ? codeVersion : codeVersion.substring(0, at)) + codeVersionMark();
+  }
+
   /** The kernel named by the system property {@value #PROPERTY}, else VECTOR. */
   public static KernelType configured() {
     String id = System.getProperty(PROPERTY);
