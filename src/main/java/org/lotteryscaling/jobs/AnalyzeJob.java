@@ -123,7 +123,7 @@ public final class AnalyzeJob {
    */
   private static void checkDataReproducesLosses(Dataset<Row> runs, AnalyzeSettings s) {
     for (Row row : runs.limit(3).collectAsList()) {
-      double stored = row.getDouble(row.fieldIndex("train_loss"));
+      double stored = row.<Double>getAs("train_loss");
       double again = network(row).meanSquaredError(activation(row),
           DataSampler.train(target(row), s.data()));
       if (Math.abs(again - stored) > 1e-6 * Math.abs(stored) + 1e-300) {
@@ -132,7 +132,7 @@ public final class AnalyzeJob {
                 + " does not reproduce the stored train_loss of %s/%s/N=%d/seed=%d (%.6e vs %.6e):"
                 + " pass the experiment's data settings",
             s.trainPoints(), s.low(), s.high(), s.dataSeed(), target(row), activation(row),
-            row.getInt(row.fieldIndex("width")), row.getLong(row.fieldIndex("seed")), again, stored));
+            row.<Integer>getAs("width"), row.<Long>getAs("seed"), again, stored));
       }
     }
   }
@@ -150,12 +150,12 @@ public final class AnalyzeJob {
   private static List<Row> neuronRows(Row row) {
     Network n = network(row);
     NeuronSymmetry sym = NeuronSymmetry.of(n, NeuronSymmetry.DEFAULT_RATIO,
-        NeuronSymmetry.DEFAULT_CONTROL_DRAWS, row.getLong(row.fieldIndex("seed")));
+        NeuronSymmetry.DEFAULT_CONTROL_DRAWS, row.<Long>getAs("seed"));
     double[][] w = n.wMatrix();
     List<Row> out = new ArrayList<>(n.width());
     for (int i = 0; i < n.width(); i++) {
       out.add(RowCodec.encode(new NeuronRow(target(row).id(), activation(row).id(), n.width(),
-          row.getLong(row.fieldIndex("seed")), i, w[i], n.b(i), n.v(i),
+          row.<Long>getAs("seed"), i, w[i], n.b(i), n.v(i),
           sym.mirrorDistance()[i], sym.mirrorPartner()[i], sym.close(i), sym.threshold(),
           sym.share(), sym.controlShare(), sym.score(), sym.symmetric())));
     }
@@ -184,7 +184,7 @@ public final class AnalyzeJob {
     List<Row> curves = new ArrayList<>();
     List<String> skips = new ArrayList<>();
     for (List<Row> group : groups.values()) {
-      group.sort(Comparator.comparingLong(r -> r.getLong(r.fieldIndex("seed"))));
+      group.sort(Comparator.comparingLong(r -> r.<Long>getAs("seed")));
       String why = widthTwoGroup(group, s, tickets, algorithms, curves);
       if (why != null) {
         skips.add(why);
@@ -208,12 +208,12 @@ public final class AnalyzeJob {
     Row first = group.get(0);
     Target target = target(first);
     Activation act = activation(first);
-    int d = first.getInt(first.fieldIndex("input_dim"));
+    int d = first.<Integer>getAs("input_dim");
     int n = group.size();
     double[] losses = new double[n];
     CanonicalPair[] pairs = new CanonicalPair[n];
     for (int i = 0; i < n; i++) {
-      losses[i] = group.get(i).getDouble(group.get(i).fieldIndex("train_loss"));
+      losses[i] = group.get(i).<Double>getAs("train_loss");
       pairs[i] = CanonicalPair.of(network(group.get(i)));
     }
     LossPeaks peaks = LossPeaks.of(losses, s.peakBandwidth());
@@ -273,7 +273,7 @@ public final class AnalyzeJob {
         algorithms.add(RowCodec.encode(new AlgorithmRow(target.id(), act.id(), a, members.size(),
             (double) members.size() / m, centre, centrePcs[0], centrePcs[1],
             sum / members.size(), Quantiles.median(memberLoss), centrePair.symmetric(),
-            centrePair.relativeResidual(), medoidRow.getLong(medoidRow.fieldIndex("seed")), c.k(),
+            centrePair.relativeResidual(), medoidRow.<Long>getAs("seed"), c.k(),
             c.silhouette(), pca.explainedRatio(), s.algorithmLossCut())));
         if (d == 1) {
           ActivationCurves ac = ActivationCurves.of(
@@ -293,7 +293,7 @@ public final class AnalyzeJob {
       Network net = p.network();
       int peak = peaks.peakOf()[i];
       tickets.add(RowCodec.encode(new TicketRow(target.id(), act.id(),
-          r.getLong(r.fieldIndex("seed")), losses[i], r.getDouble(r.fieldIndex("test_loss")), peak,
+          r.<Long>getAs("seed"), losses[i], r.<Double>getAs("test_loss"), peak,
           peaks.modeLog10()[peak], flatten(net.wMatrix()), net.bVector(), net.vVector(), net.c(),
           p.wResidual(), p.bResidual(), p.vResidual(), p.relativeResidual(), p.symmetric(),
           algorithmOf[i] < 0 ? null : algorithmOf[i],
@@ -318,7 +318,7 @@ public final class AnalyzeJob {
         rows -> rows.map(row -> {
           TicketDecomposition t = decompose(row, s, false);
           return RowCodec.encode(new TicketCorrelationRow(target(row).id(), activation(row).id(),
-              row.getInt(row.fieldIndex("width")), row.getLong(row.fieldIndex("seed")),
+              row.<Integer>getAs("width"), row.<Long>getAs("seed"),
               t.tickets().size(), t.pairing().exact(), flatten(t.correlation()),
               t.eigenvalues(), t.effectiveTickets()));
         }));
@@ -361,7 +361,7 @@ public final class AnalyzeJob {
       int a = p.neuronA();
       int b = p.neuronB();
       out.add(RowCodec.encode(new TicketPairRow(target(row).id(), activation(row).id(), n.width(),
-          row.getLong(row.fieldIndex("seed")), k, a, b, p.mirrorDistance(),
+          row.<Long>getAs("seed"), k, a, b, p.mirrorDistance(),
           w[a], n.b(a), n.v(a), w[b], n.b(b), n.v(b), p.r2(),
           p.scale(), p.offset(), p.errorRms(), errorX, p.errorCurve())));
     }
@@ -384,7 +384,7 @@ public final class AnalyzeJob {
           TicketDecomposition.of(wide, act, train, null), act, train);
       Network n = d.network();
       return RowCodec.encode(new DistilledRow(target.id(), act.id(), wide.width(),
-          row.getLong(row.fieldIndex("seed")), row.getDouble(row.fieldIndex("train_loss")),
+          row.<Long>getAs("seed"), row.<Double>getAs("train_loss"),
           d.ticket().neuronA(), d.ticket().neuronB(), d.ticket().r2(), flatten(n.wMatrix()),
           n.bVector(), n.vVector(), n.c(), n.meanSquaredError(act, train),
           n.meanSquaredError(act, DataSampler.test(target, s.data()))));
@@ -403,8 +403,8 @@ public final class AnalyzeJob {
     }
     // Seeds 2k and 2k + 1 of the same (target, activation, width) make one ensemble.
     JavaRDD<Row> out = rows
-        .keyBy(r -> target(r).id() + "/" + activation(r).id() + "/" + r.getInt(r.fieldIndex("width"))
-            + "/" + r.getLong(r.fieldIndex("seed")) / 2)
+        .keyBy(r -> target(r).id() + "/" + activation(r).id() + "/" + r.<Integer>getAs("width")
+            + "/" + r.<Long>getAs("seed") / 2)
         .groupByKey()
         .flatMap((Tuple2<String, Iterable<Row>> pair) -> {
           List<Row> two = new ArrayList<>();
@@ -412,7 +412,7 @@ public final class AnalyzeJob {
           if (two.size() != 2) {
             return Collections.<Row>emptyIterator();
           }
-          two.sort(Comparator.comparingLong(r -> r.getLong(r.fieldIndex("seed"))));
+          two.sort(Comparator.comparingLong(r -> r.<Long>getAs("seed")));
           return List.of(ensembleRow(two.get(0), two.get(1), s)).iterator();
         });
     return table(ResultTables.ENSEMBLES, out);
@@ -432,7 +432,7 @@ public final class AnalyzeJob {
         test.yCopy());
     int half = na.width();
     return RowCodec.encode(new EnsembleRow(target.id(), act.id(), half, 2 * half,
-        a.getLong(a.fieldIndex("seed")), b.getLong(b.fieldIndex("seed")), e.lossA(), e.lossB(),
+        a.<Long>getAs("seed"), b.<Long>getAs("seed"), e.lossA(), e.lossB(),
         e.harmonicLoss(), e.loss(), e.loss() / e.harmonicLoss(), e.weightA(), e.weightB(),
         e.offset(), testLoss));
   }
@@ -475,11 +475,11 @@ public final class AnalyzeJob {
   }
 
   static Target target(Row row) {
-    return Target.parse(row.getString(row.fieldIndex("target")));
+    return Target.parse(row.<String>getAs("target"));
   }
 
   static Activation activation(Row row) {
-    return Activation.parse(row.getString(row.fieldIndex("activation")));
+    return Activation.parse(row.<String>getAs("activation"));
   }
 
   private static double[] flatten(double[][] m) {

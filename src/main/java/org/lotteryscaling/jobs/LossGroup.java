@@ -11,6 +11,7 @@ import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.task.Seeds;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.Sweep;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Every width's losses of one (target, activation, setting), as the aggregate job groups them: the
@@ -31,17 +32,17 @@ record LossGroup(String target, String activation, List<WidthLosses> widths, Set
    */
   static List<LossGroup> all(Row row, Sweep sweep) {
     Map<Setting, List<WidthLosses>> bySetting = new LinkedHashMap<>();
-    for (Row w : row.<Row>getList(row.fieldIndex("widths"))) {
-      List<Double> losses = w.getList(w.fieldIndex("losses"));
+    for (Row w : LossGroup.<Row>list(row, "widths")) {
+      List<Double> losses = list(w, "losses");
       double[] x = new double[losses.size()];
       for (int i = 0; i < x.length; i++) {
         x[i] = losses.get(i);
       }
       bySetting.computeIfAbsent(SweepColumns.settingOf(w, sweep), s -> new ArrayList<>())
-          .add(new WidthLosses(w.getInt(w.fieldIndex("width")), w.getLong(w.fieldIndex("networks")), x));
+          .add(new WidthLosses(w.<Integer>getAs("width"), w.<Long>getAs("networks"), x));
     }
-    String target = row.getString(row.fieldIndex("target"));
-    String activation = row.getString(row.fieldIndex("activation"));
+    String target = row.<String>getAs("target");
+    String activation = row.<String>getAs("activation");
     List<LossGroup> out = new ArrayList<>();
     bySetting.forEach((setting, widths) -> {
       widths.sort(Comparator.comparingInt(WidthLosses::width));
@@ -75,5 +76,10 @@ record LossGroup(String target, String activation, List<WidthLosses> widths, Set
       }
     }
     return null;
+  }
+
+  /** An array column of {@code row}, read by name, as a Java list. */
+  private static <T> List<T> list(Row row, String column) {
+    return CollectionConverters.asJava(row.<scala.collection.Seq<T>>getAs(column));
   }
 }
