@@ -80,7 +80,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     StorageFolder dir = StorageFolder.of(results);
     ResultsFolder.requireRuns(dir); // before starting Spark
-    AnalyzeJob.requireNoSweep(dir);
     DataSettings data = experimentData(dir);
     AnalyzeSettings settings = UserError.fromInput(() -> new AnalyzeSettings(
         points != null ? points : data.trainPoints(),

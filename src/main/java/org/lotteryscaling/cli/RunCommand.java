@@ -73,11 +73,6 @@ public final class RunCommand implements Callable<Integer> {
         new ArrayList<>(List.of("report", "--results", dir))));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (!config.sweep().isEmpty()) {
-      steps.remove(2); // analyze refuses sweeps; the report says which figures that leaves out
-      stderr.println("lottery run: analyze skipped: the mechanism analyses run on experiments"
-          + " without a sweep only");
-    }
     for (List<String> step : steps) {
       if (master != null) {
         step.add("--master");

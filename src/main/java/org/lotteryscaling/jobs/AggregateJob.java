@@ -382,7 +382,7 @@ public final class AggregateJob {
         continue;
       }
       SynergyTest t = SynergyTest.of(half, full, SynergyTest.seed(settings.seed(), g.target(),
-          g.activation(), g.setting(), full.width()));
+          g.activation(), full.width()));
       out.add(new SynergyRow(g.target(), g.activation(), t.width(), t.halfWidth(), t.pairs(),
           t.trained(), t.ensembleMedian(), t.trainedMedian(), t.log10Ratio(), t.ksStatistic(),
           t.pValue(), t.verdict().id()));

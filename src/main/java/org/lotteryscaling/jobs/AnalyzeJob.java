@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,6 +38,7 @@ import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.Spark;
 import org.lotteryscaling.results.SparkErrors;
 import org.lotteryscaling.results.StorageFolder;
+import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.tables.AlgorithmCurveRow;
@@ -50,8 +52,9 @@ import org.lotteryscaling.tables.TicketCorrelationRow;
 import org.lotteryscaling.tables.TicketPairRow;
 import org.lotteryscaling.tables.TicketRow;
 import org.lotteryscaling.task.DataSampler;
-import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.Sweep;
+import org.lotteryscaling.task.TaskSettings;
 import org.lotteryscaling.task.Target;
 import scala.Tuple2;
 
@@ -61,7 +64,8 @@ import scala.Tuple2;
  * executors; the width-2 population of each (target, activation) (tickets, algorithms) on the driver,
  * where it is a few thousand rows of seven numbers. Each run's training points are regenerated from
  * the experiment's data settings; an analysis without its inputs is skipped with the reason printed,
- * and its table written empty, so no stale table outlives a rerun.
+ * and its table written empty, so no stale table outlives a rerun. A swept experiment is analysed
+ * per setting, on that setting's data, and every table carries the sweep's columns.
  */
 public final class AnalyzeJob {
   private AnalyzeJob() {}
@@ -69,39 +73,63 @@ public final class AnalyzeJob {
   /** A table to write: its rows, or why it was skipped. */
   private record Output(Table<?> table, JavaRDD<Row> rdd, List<Row> rows, String skipped) {}
 
-  /**
-   * Refuses a swept experiment in one line: the analyses take one data range and read networks by
-   * (target, activation, width, seed), which a sweep makes ambiguous. Needs no Spark.
-   */
-  public static void requireNoSweep(StorageFolder dir) {
-    Sweep sweep = ExperimentFolder.sweep(dir);
-    if (!sweep.isEmpty()) {
-      throw new UserError("analyze: " + dir + " holds a swept experiment (sweep over "
-          + sweep.keys().stream().map(SettingKey::key).collect(java.util.stream.Collectors.joining(", "))
-          + "); the mechanism analyses run on experiments without a sweep only");
-    }
-  }
-
   public static void run(SparkSession spark, String uri, AnalyzeSettings settings, PrintWriter out) {
     ResultsFolder folder = ResultsFolder.open(spark, uri).requireWritable();
     StorageFolder dir = folder.dir();
-    requireNoSweep(dir);
     Dataset<Row> runs = okRuns(folder);
-    checkDataReproducesLosses(runs, settings);
+    Sweep sweep = ExperimentFolder.sweep(dir);
+    Map<Table<?>, List<AtSetting>> tables = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    for (Setting setting : sweep.isEmpty() ? List.of(Setting.NONE) : sweep.settings()) {
+      AnalyzeSettings at = atSetting(dir, settings, setting);
+      Dataset<Row> mine = runs.filter(SweepColumns.matches(setting));
+      checkDataReproducesLosses(mine, at);
+      for (Output t : analyses(mine, at, notes, prefix(setting))) {
+        tables.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(new AtSetting(setting, t));
+      }
+    }
+    tables.forEach((table, parts) -> write(spark, dir, sweep, table, parts, out));
+    for (String note : notes) {
+      out.println("algorithms: skipped " + note);
+    }
+    AnalyzeSummary.print(spark, dir, sweep, out);
+  }
+
+  /** Every analysis of one setting's networks, in the order the tables are written. */
+  private static List<Output> analyses(Dataset<Row> runs, AnalyzeSettings settings,
+      List<String> notes, String prefix) {
     WidthTwo widthTwo = widthTwo(runs, settings);
-    List<Output> tables = List.of(
+    widthTwo.notes().forEach(note -> notes.add(prefix + note));
+    return List.of(
         neurons(runs, settings),
         widthTwo.tickets(), widthTwo.algorithms(), widthTwo.curves(),
         ticketPairs(runs, settings), ticketCorrelation(runs, settings),
         distilled(runs, settings),
         ensembles(runs, settings));
-    for (Output t : tables) {
-      write(spark, dir, t, out);
+  }
+
+  /** A table's output at one setting of the sweep (NONE without a sweep). */
+  private record AtSetting(Setting setting, Output output) {}
+
+  /**
+   * The analysis settings at one setting of a swept experiment: the data its networks trained
+   * on, the swept keys' values applied over the given data settings (the experiment's unless
+   * overridden), so each setting's training points are regenerated exactly.
+   */
+  private static AnalyzeSettings atSetting(StorageFolder dir, AnalyzeSettings settings,
+      Setting setting) {
+    if (setting.isEmpty()) {
+      return settings;
     }
-    for (String note : widthTwo.notes()) {
-      out.println("algorithms: skipped " + note);
-    }
-    AnalyzeSummary.print(spark, dir, out);
+    TaskSettings experiment = ExperimentFolder.read(dir).settings();
+    TaskSettings base = new TaskSettings(experiment.experimentSeed(), settings.data(),
+        experiment.training());
+    return settings.withData(setting.applyTo(base).data());
+  }
+
+  /** How a message names a setting: "[data.high=1 data.low=-1] ", or nothing without a sweep. */
+  private static String prefix(Setting setting) {
+    return setting.isEmpty() ? "" : "[" + setting + "] ";
   }
 
   // ---- reading
@@ -451,19 +479,41 @@ public final class AnalyzeJob {
     return new Output(table, null, List.of(), why);
   }
 
-  private static void write(SparkSession spark, StorageFolder dir, Output t, PrintWriter out) {
+  /**
+   * Writes one table in one commit: its rows at every setting, each with the sweep's columns
+   * ({@link SweepColumns}); a setting where the analysis was skipped adds no rows and says why,
+   * and a table skipped at every setting is written empty.
+   */
+  private static void write(SparkSession spark, StorageFolder dir, Sweep sweep, Table<?> table,
+      List<AtSetting> parts, PrintWriter out) {
     long start = System.nanoTime();
-    StructType schema = RowCodec.schema(t.table());
-    Dataset<Row> df = t.rdd() != null ? spark.createDataFrame(t.rdd(), schema)
-        : spark.createDataFrame(t.rows(), schema);
-    String name = t.table().name();
+    StructType schema = SweepColumns.schema(RowCodec.schema(table), sweep);
+    Dataset<Row> df = null;
+    List<String> skipped = new ArrayList<>();
+    for (AtSetting part : parts) {
+      Output t = part.output();
+      Setting setting = part.setting();
+      if (t.skipped() != null) {
+        skipped.add(prefix(setting) + t.skipped());
+        continue;
+      }
+      Dataset<Row> rows = t.rdd() != null
+          ? spark.createDataFrame(t.rdd().map(r -> SweepColumns.append(r, sweep, setting)), schema)
+          : spark.createDataFrame(
+              t.rows().stream().map(r -> SweepColumns.append(r, sweep, setting)).toList(), schema);
+      df = df == null ? rows : df.union(rows);
+    }
+    String name = table.name();
     StorageFolder path = dir.resolve(name);
-    DeltaTables.overwrite(df, path);
-    if (t.skipped() != null) {
-      out.println(name + ": skipped, " + t.skipped() + " (written empty)");
+    DeltaTables.overwrite(df != null ? df : spark.createDataFrame(List.of(), schema), path);
+    if (df == null) {
+      out.println(name + ": skipped, " + String.join("; ", skipped) + " (written empty)");
     } else {
       out.printf(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", name,
           Tables.read(spark, dir, name).count(), path, (System.nanoTime() - start) / 1e9);
+      for (String why : skipped) {
+        out.println(name + ": skipped " + why);
+      }
     }
     out.flush();
   }

@@ -61,11 +61,11 @@ record LossGroup(String target, String activation, List<WidthLosses> widths, Set
   }
 
   /**
-   * The seed of this group's resampling streams: a pure function of (seed, target, activation,
-   * setting), and of (seed, target, activation) alone without a sweep.
+   * The seed of this group's resampling streams: a pure function of (seed, target, activation),
+   * the same for every setting, so one setting's statistics equal its own experiment's.
    */
   long seed(long experimentSeed) {
-    return Seeds.resampling(experimentSeed, target, activation, setting);
+    return Seeds.resampling(experimentSeed, target, activation);
   }
 
   /** The width-w losses, or null when w is not in the grid. */

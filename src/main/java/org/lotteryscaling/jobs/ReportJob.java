@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -123,8 +124,8 @@ public final class ReportJob {
         t.read(ResultTables.LOSS_MODES, LossModes.class),
         t.read(ResultTables.SCALING_FIT, ScalingFit.class),
         t.read(ResultTables.SYNERGY, Synergy.class),
-        t.read(ResultTables.NEURONS, NeuronRow.class, ReportJob::widestFirstNetwork).stream()
-            .map(ReportJob::neuron).toList(),
+        t.read(ResultTables.NEURONS, NeuronRow.class, n -> widestFirstNetwork(n, Sweep.NONE))
+            .stream().map(ReportJob::neuron).toList(),
         t.read(ResultTables.TICKETS, TicketRow.class).stream().map(ReportJob::ticket).toList(),
         ReportData.withCurves(
             t.read(ResultTables.ALGORITHMS, AlgorithmRow.class).stream()
@@ -145,7 +146,7 @@ public final class ReportJob {
   /**
    * The tables of a swept experiment's folder, each read once with its sweep columns and split per
    * setting in {@link SweptData#of}; scaling_fit's rows by their axis (the width law, or a fit along
-   * a swept key). Mechanism tables are not read: analyses do not run on swept experiments.
+   * a swept key).
    */
   public static SweptData readSwept(SparkSession spark, StorageFolder dir, Sweep sweep) {
     ResultsFolder.requireResultTables(dir);
@@ -173,12 +174,30 @@ public final class ReportJob {
         withSetting(t, ResultTables.LOSS_HISTOGRAM, HistogramBin.class, sweep),
         withSetting(t, ResultTables.LOSS_MODES, LossModes.class, sweep),
         widthFits, axisFits,
-        withSetting(t, ResultTables.SYNERGY, Synergy.class, sweep), t.unavailable());
+        withSetting(t, ResultTables.SYNERGY, Synergy.class, sweep), mechanisms(t, sweep),
+        t.unavailable());
     if (runs.isEmpty() && t.exists(ResultTables.RUNS.name())) {
       throw new UserError(dir + " is not a results folder this version can read: "
           + data.all().whyMissing(ResultTables.RUNS.name()));
     }
     return data;
+  }
+
+  /** The mechanism tables of a swept experiment, each row with its setting. */
+  private static SweptData.Mechanisms mechanisms(TableReader t, Sweep sweep) {
+    List<String> columns = List.of(SweepColumns.names(sweep));
+    return new SweptData.Mechanisms(
+        t.read(ResultTables.NEURONS, NeuronRow.class, columns, n -> widestFirstNetwork(n, sweep),
+            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), neuron(r))),
+        t.read(ResultTables.TICKETS, TicketRow.class, columns, f -> f,
+            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), ticket(r))),
+        t.read(ResultTables.ALGORITHMS, AlgorithmRow.class, columns, f -> f,
+            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), algorithm(r))),
+        withSetting(t, ResultTables.ALGORITHM_CURVES, CurvePoint.class, sweep),
+        withSetting(t, ResultTables.TICKET_PAIRS, TicketPair.class, sweep),
+        withSetting(t, ResultTables.TICKET_CORRELATION, TicketCorrelation.class, sweep),
+        withSetting(t, ResultTables.DISTILLED, Distilled.class, sweep),
+        withSetting(t, ResultTables.ENSEMBLES, Ensemble.class, sweep));
   }
 
   /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */
@@ -191,16 +210,25 @@ public final class ReportJob {
   }
 
   /**
-   * The neurons of one network per (target, activation): the widest, its lowest seed. That is all
-   * figure 2a and its claim use, and it keeps a 1000-seed run's neurons off the driver.
+   * The neurons of one network per (target, activation) and setting of the sweep: the widest, its
+   * lowest seed. That is all figure 2a and its claim use, and it keeps a 1000-seed run's neurons
+   * off the driver.
    */
-  private static Dataset<Row> widestFirstNetwork(Dataset<Row> neurons) {
-    Dataset<Row> widest = neurons.groupBy("target", "activation")
+  private static Dataset<Row> widestFirstNetwork(Dataset<Row> neurons, Sweep sweep) {
+    List<String> group = new ArrayList<>(List.of("target", "activation"));
+    group.addAll(List.of(SweepColumns.names(sweep)));
+    Dataset<Row> widest = neurons.groupBy(columns(group))
         .agg(functions.max("width").as("width"));
-    Dataset<Row> atWidest = neurons.join(widest, new String[] {"target", "activation", "width"});
-    Dataset<Row> first = atWidest.groupBy("target", "activation", "width")
+    group.add("width");
+    Dataset<Row> atWidest = neurons.join(widest, group.toArray(String[]::new));
+    Dataset<Row> first = atWidest.groupBy(columns(group))
         .agg(functions.min("seed").as("seed"));
-    return atWidest.join(first, new String[] {"target", "activation", "width", "seed"});
+    group.add("seed");
+    return atWidest.join(first, group.toArray(String[]::new));
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(functions::col).toArray(Column[]::new);
   }
 
   /** A neuron as figure 2a draws it: the first input coordinate of its w. */

@@ -52,6 +52,13 @@ public record AnalyzeSettings(int trainPoints, int testPoints, double low, doubl
         101, LossPeaks.DEFAULT_BANDWIDTH);
   }
 
+  /** These settings on {@code data} (a swept experiment's data at one setting). */
+  public AnalyzeSettings withData(DataSettings data) {
+    return new AnalyzeSettings(data.trainPoints(), data.testPoints(), data.low(), data.high(),
+        data.dataSeed(), neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths,
+        algorithmLossCut, maxAlgorithms, gridPoints, peakBandwidth);
+  }
+
   public DataSettings data() {
     return data(trainPoints, testPoints, low, high, dataSeed);
   }

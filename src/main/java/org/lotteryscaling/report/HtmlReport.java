@@ -3,7 +3,6 @@ package org.lotteryscaling.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.SettingKey;
@@ -57,9 +56,9 @@ final class HtmlReport {
     }
     h.append(String.join("; ", axes)).append(": ").append(claims.size()).append(" settings, each ")
         .append("trained over the whole grid of targets, activations, widths and seeds. Each ")
-        .append("setting has its own claims table and width law, computed from its rows alone. ")
-        .append("Analyses (<code>lottery analyze</code>) do not run on swept experiments, so the ")
-        .append("mechanism figures and claims are not measured here.</p>\n");
+        .append("setting has its own claims table, width law and paper figures, computed from ")
+        .append("its rows alone (<code>lottery analyze</code> analyses each setting on its own ")
+        .append("data).</p>\n");
     h.append("<table class=\"claims\">\n<thead><tr><th>setting</th><th>networks</th>")
         .append("<th>finished</th><th>claims supported</th></tr></thead>\n<tbody>\n");
     for (Map.Entry<Setting, List<Claim>> e : claims.entrySet()) {
@@ -80,9 +79,7 @@ final class HtmlReport {
           .append(esc(e.getKey().toString())).append("</h2>\n");
       claimsTable(h, e.getValue(), "claim-" + stem + "-");
     }
-    Map<String, String> unread = new TreeMap<>(data.all().unavailable());
-    unread.values().removeIf(SweptData.NO_ANALYSES::equals);
-    tablesRead(h, unread);
+    tablesRead(h, data.all().unavailable());
     figures(h, figures);
     return h.toString();
   }

@@ -12,6 +12,9 @@ import java.util.List;
 public final class PaperFigures {
   private PaperFigures() {}
 
+  /** The id of figure 1c, the width law, which a swept report draws per setting on its own. */
+  static final String WIDTH_LAW_ID = "fig1c";
+
   /** Draws every figure into {@code figuresDir}; returns drawn and skipped figures in order. */
   public static List<Figure> render(ReportData data, Path figuresDir) {
     FigureData view = FigureData.of(data);

@@ -42,9 +42,8 @@ public final class Report {
   }
 
   /**
-   * The report of a swept experiment: the figures along each swept axis, each setting's width law
-   * and claims table (computed from that setting's rows alone), and a note for the mechanism
-   * figures, which need analyses that do not run on swept experiments.
+   * The report of a swept experiment: the figures along each swept axis, and each setting's width
+   * law, paper figures and claims table, computed from that setting's rows alone.
    */
   public static Rendered render(SweptData data, Path reportDir) {
     Path figuresDir = figuresDir(reportDir);

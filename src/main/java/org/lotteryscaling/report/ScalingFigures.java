@@ -36,7 +36,7 @@ final class ScalingFigures {
   }
 
   Figure figure1c() {
-    String id = "fig1c";
+    String id = PaperFigures.WIDTH_LAW_ID;
     String title = "Figure 1c: median loss against width, " + MAIN_TARGET;
     List<LossSummary> rows = data.summaries();
     if (rows.isEmpty()) {

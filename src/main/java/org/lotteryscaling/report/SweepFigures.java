@@ -3,6 +3,9 @@ package org.lotteryscaling.report;
 import static org.lotteryscaling.report.ReportData.where;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +28,7 @@ import org.lotteryscaling.tables.ResultTables;
 /**
  * The figures of a swept experiment: per setting the width law (figure 1c's chart, one panel per
  * target), and per swept axis the median losses against the axis at each width, training and test,
- * with the fits of scaling_fit along it. The mechanism figures need analyze's tables, which a swept
- * experiment has not: one skipped entry says so.
+ * with the fits of scaling_fit along it, and per setting the paper's figures from its rows.
  */
 public final class SweepFigures {
   private final SweptData data;
@@ -37,19 +39,42 @@ public final class SweepFigures {
     this.dir = figuresDir;
   }
 
-  /** Every figure in page order: the axes' figures, then each setting's width law, then the notes. */
+  /**
+   * Every figure in page order: the axes' figures, then per setting its width law and the paper's
+   * figures drawn from that setting's rows alone (in figures/STEM/, each id and title naming the
+   * setting).
+   */
   static List<Figure> render(SweptData data, Path figuresDir) {
     SweepFigures f = new SweepFigures(data, figuresDir);
     List<Figure> out = new ArrayList<>(f.axisFigures());
     for (Setting s : data.settings()) {
       out.add(f.widthLaw(s));
+      out.addAll(f.paperFigures(s));
     }
-    out.add(Figure.skipped("mechanisms", "Mechanism figures (2a, 9-13, ensembles)",
-        SweptData.NO_ANALYSES + "; run an experiment without a sweep at the setting of interest "
-            + "to see them"));
-    out.add(Figure.skipped("histograms", "Loss histograms and synergy (figures 2b, 3, 4, 5, 6)",
-        "not drawn per setting; loss_histogram, loss_modes and synergy hold each setting's rows "
-            + "in their sweep columns (lottery sql)"));
+    return out;
+  }
+
+  /** The paper's figures at one setting, but figure 1c (its width law is drawn above). */
+  private List<Figure> paperFigures(Setting setting) {
+    String stem = stem(setting);
+    Path dir = this.dir.resolve(stem);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the figures in " + dir, e);
+    }
+    List<Figure> out = new ArrayList<>();
+    for (Figure fig : PaperFigures.render(data.bySetting().get(setting), dir)) {
+      if (fig.id().equals(PaperFigures.WIDTH_LAW_ID)) {
+        continue;
+      }
+      String id = fig.id() + "-" + stem;
+      String title = fig.title() + ", " + setting;
+      out.add(fig.isDrawn()
+          ? Figure.drawn(id, title, fig.caption(),
+              fig.panels().stream().map(p -> stem + "/" + p).toList())
+          : Figure.skipped(id, title, fig.skipped()));
+    }
     return out;
   }
 

@@ -17,23 +17,31 @@ import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.SettingKey;
 import org.lotteryscaling.task.Sweep;
-import org.lotteryscaling.tables.ResultTables;
 
 /**
  * What the report of a swept experiment draws (a config with {@code sweep}): per setting of the
  * grid, that setting's rows as a {@link ReportData} of their own (width law, claims), its networks'
- * test losses, and the fits of scaling_fit along a swept axis at fixed width. Analyses do not run
- * on swept experiments, so every setting's mechanism tables are unavailable, saying so.
+ * test losses, its mechanism tables (analyze runs per setting), and the fits of scaling_fit along
+ * a swept axis at fixed width.
  */
 public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> bySetting,
     Map<Setting, List<RunLosses>> runs, List<AxisFit> axisFits) {
 
-  /** Why a swept experiment has no mechanism figures and claims. */
-  public static final String NO_ANALYSES = "analyses (lottery analyze) do not run on swept "
-      + "experiments, so there are no mechanism tables";
-
   /** A row of a table with the setting its sweep columns hold. */
   public record AtSetting<T>(Setting setting, T row) {}
+
+  /** The rows of the mechanism tables, each with its setting. */
+  public record Mechanisms(List<AtSetting<ReportData.Neuron>> neurons,
+      List<AtSetting<ReportData.Ticket>> tickets, List<AtSetting<ReportData.Algorithm>> algorithms,
+      List<AtSetting<ReportData.CurvePoint>> curves,
+      List<AtSetting<ReportData.TicketPair>> ticketPairs,
+      List<AtSetting<ReportData.TicketCorrelation>> correlations,
+      List<AtSetting<ReportData.Distilled>> distilled,
+      List<AtSetting<ReportData.Ensemble>> ensembles) {
+    /** No mechanism rows (a folder not analysed: the reader says why in its unavailable tables). */
+    public static final Mechanisms NONE = new Mechanisms(List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of());
+  }
 
   /** One trained network's final training and test loss (from runs). */
   public record RunLosses(String target, String activation, int width, long seed, String status,
@@ -63,11 +71,9 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
   public static SweptData of(String resultsName, Sweep sweep, List<AtSetting<RunLosses>> runs,
       List<AtSetting<LossSummary>> summaries, List<AtSetting<HistogramBin>> histograms,
       List<AtSetting<LossModes>> modes, List<AtSetting<ScalingFit>> widthFits,
-      List<AxisFit> axisFits, List<AtSetting<Synergy>> synergy, Map<String, String> unavailable) {
-    Map<String, String> withoutAnalyses = new TreeMap<>(unavailable);
-    for (var table : ResultTables.MECHANISMS) {
-      withoutAnalyses.put(table.name(), NO_ANALYSES);
-    }
+      List<AxisFit> axisFits, List<AtSetting<Synergy>> synergy, Mechanisms mechanisms,
+      Map<String, String> unavailable) {
+    Map<String, String> unread = java.util.Collections.unmodifiableMap(new TreeMap<>(unavailable));
     Map<Setting, List<RunLosses>> runsBySetting = split(sweep, runs, r -> r);
     Map<Setting, List<NetworkLoss>> networks = split(sweep, runs, RunLosses::network);
     Map<Setting, List<LossSummary>> summaryBy = split(sweep, summaries, r -> r);
@@ -75,15 +81,30 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
     Map<Setting, List<LossModes>> modesBy = split(sweep, modes, r -> r);
     Map<Setting, List<ScalingFit>> fitsBy = split(sweep, widthFits, r -> r);
     Map<Setting, List<Synergy>> synergyBy = split(sweep, synergy, r -> r);
+    Map<Setting, List<ReportData.Neuron>> neuronsBy = split(sweep, mechanisms.neurons(), r -> r);
+    Map<Setting, List<ReportData.Ticket>> ticketsBy = split(sweep, mechanisms.tickets(), r -> r);
+    Map<Setting, List<ReportData.Algorithm>> algorithmsBy =
+        split(sweep, mechanisms.algorithms(), r -> r);
+    Map<Setting, List<ReportData.CurvePoint>> curvesBy = split(sweep, mechanisms.curves(), r -> r);
+    Map<Setting, List<ReportData.TicketPair>> pairsBy =
+        split(sweep, mechanisms.ticketPairs(), r -> r);
+    Map<Setting, List<ReportData.TicketCorrelation>> correlationsBy =
+        split(sweep, mechanisms.correlations(), r -> r);
+    Map<Setting, List<ReportData.Distilled>> distilledBy =
+        split(sweep, mechanisms.distilled(), r -> r);
+    Map<Setting, List<ReportData.Ensemble>> ensemblesBy =
+        split(sweep, mechanisms.ensembles(), r -> r);
     Map<Setting, ReportData> bySetting = new LinkedHashMap<>();
     for (Setting s : sweep.settings()) {
       bySetting.put(s, new ReportData(resultsName, networks.get(s), summaryBy.get(s),
-          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), synergyBy.get(s), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of(), List.of(), withoutAnalyses));
+          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), synergyBy.get(s), neuronsBy.get(s),
+          ticketsBy.get(s), ReportData.withCurves(algorithmsBy.get(s), curvesBy.get(s)),
+          pairsBy.get(s), correlationsBy.get(s), distilledBy.get(s), ensemblesBy.get(s), unread));
     }
+    // Every setting's mechanism rows together would mix settings in one figure: "all" has none.
     ReportData all = new ReportData(resultsName, rows(runs, RunLosses::network), rows(summaries, r -> r),
         rows(histograms, r -> r), rows(modes, r -> r), rows(widthFits, r -> r), rows(synergy, r -> r),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), withoutAnalyses);
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unread);
     return new SweptData(all, sweep, bySetting, runsBySetting, List.copyOf(axisFits));
   }
 

@@ -3,7 +3,6 @@ package org.lotteryscaling.stats;
 import java.util.Arrays;
 import org.lotteryscaling.nn.RandomStream;
 import org.lotteryscaling.task.Seeds;
-import org.lotteryscaling.task.Setting;
 
 /**
  * Section 4's test of ensembling against synergy at width N. If a width-N network were just two
@@ -77,12 +76,6 @@ public record SynergyTest(int width, int halfWidth, int pairs, int trained, doub
    */
   public static long seed(long resamplingSeed, String target, String activation, int width) {
     return Seeds.combine(Seeds.resampling(resamplingSeed, target, activation), width);
-  }
-
-  /** As above for one setting of a swept experiment (the same seed for {@link Setting#NONE}). */
-  public static long seed(long resamplingSeed, String target, String activation, Setting setting,
-      int width) {
-    return Seeds.combine(Seeds.resampling(resamplingSeed, target, activation, setting), width);
   }
 
   /**

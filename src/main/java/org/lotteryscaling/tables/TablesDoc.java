@@ -64,7 +64,8 @@ public final class TablesDoc {
         the sweep's order, holding the setting the row belongs to (the value its networks were \
         trained with). runs is then keyed by its key and these columns, and every aggregate \
         table holds its rows for each setting (computed from that setting's networks alone). \
-        `lottery analyze` does not run on a swept experiment. A config without a sweep writes \
+        The mechanism tables `lottery analyze` writes carry the sweep's columns too, and are \
+        computed per setting in the same way. A config without a sweep writes \
         none of these columns: its tables are exactly as above.
 
         | swept key | column | type |

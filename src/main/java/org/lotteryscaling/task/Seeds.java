@@ -14,12 +14,12 @@ import org.lotteryscaling.nn.RandomStream;
  *   network seed   = fold combine over (experimentSeed, text(target), text(activation), width, seedIndex,
  *                    then text("key=value") per swept key of the task's setting, in the sweep's order)
  *   data seed      = fold combine over (dataSeed, dimension, 1 for train | 2 for test)
- *   resampling     = fold combine over (resamplingSeed, text(target), text(activation),
- *                    then text(setting) when the group's setting is not empty)
- *   fit bootstrap  = resampling of (target, activation, setting)
- *   synergy pairs  = combine(resampling of (target, activation, setting), width N)
- *   axis fit       = fold combine over (resampling of (target, activation, the setting without
- *                    the axis's keys), text(axis key), width)
+ *   resampling     = fold combine over (resamplingSeed, text(target), text(activation)),
+ *                    the same for every setting of a swept experiment
+ *   fit bootstrap  = resampling of (target, activation)
+ *   synergy pairs  = combine(resampling of (target, activation), width N)
+ *   axis fit       = fold combine over (resampling of (target, activation), then text(rest) when
+ *                    the setting of the other keys is not empty, text(axis key), width)
  * </pre>
  * The network seed starts the {@link RandomStream} that draws its initial parameters; the data
  * seed the stream that draws its inputs. Data does not depend on the network seed, so by default
@@ -29,11 +29,12 @@ import org.lotteryscaling.nn.RandomStream;
  * those of two widths are: the bootstrap of a fit along a swept axis resamples each setting's
  * networks independently. Without a sweep the seed is what it was before sweeps existed.
  *
- * <p>text(setting) is the text of {@link Setting#toString()} ({@code data.points=100
- * training.lr=0.01}): each setting of a swept experiment gets its own resampling streams, and
- * without a sweep (Setting.NONE) every resampling seed is what it was before sweeps existed. A fit
- * along a swept axis ({@code lottery aggregate}'s scaling_fit) spans the settings of its axis, so
- * its stream is that of the setting of the other keys, with the axis and the width mixed in.
+ * <p>The resampling streams of a group do not depend on its setting, so the statistics of one
+ * setting of a swept experiment are those of the same networks run as an experiment of their own
+ * (SweptAnalyzeTest checks it row for row); the settings' networks already differ through their
+ * network seeds. A fit along a swept axis ({@code lottery aggregate}'s scaling_fit) spans the
+ * settings of its axis, so its stream mixes in text(rest), the text of {@link Setting#toString()}
+ * of the other keys ({@code data.points=100 training.lr=0.01}), then the axis and the width.
  */
 public final class Seeds {
   private Seeds() {}
@@ -81,21 +82,17 @@ public final class Seeds {
     return combine(combine(resamplingSeed, text(target)), text(activation));
   }
 
-  /** As above for one setting of a swept experiment; the same seed for {@link Setting#NONE}. */
-  public static long resampling(long resamplingSeed, String target, String activation,
-      Setting setting) {
-    long h = resampling(resamplingSeed, target, activation);
-    return setting.isEmpty() ? h : combine(h, text(setting.toString()));
-  }
-
   /**
    * The seed of the bootstrap of a fit along {@code axis} at {@code width}, whose other swept keys
    * take the values {@code rest} (without the axis's keys).
    */
   public static long axisFit(long resamplingSeed, String target, String activation, Setting rest,
       SettingKey axis, int width) {
-    return combine(combine(resampling(resamplingSeed, target, activation, rest), text(axis.key())),
-        width);
+    long h = resampling(resamplingSeed, target, activation);
+    if (!rest.isEmpty()) {
+      h = combine(h, text(rest.toString()));
+    }
+    return combine(combine(h, text(axis.key())), width);
   }
 
   public static long data(long dataSeed, int dimension, long split) {

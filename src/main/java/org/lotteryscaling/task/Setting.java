@@ -11,7 +11,7 @@ import java.util.Map;
  * with these values applied ({@link #applyTo}); its text form {@code data.points=100
  * training.lr=0.01} is what seeds mix in and what a task's encoding carries.
  */
-public record Setting(List<SettingKey> keys, List<Number> values) {
+public record Setting(List<SettingKey> keys, List<Number> values) implements java.io.Serializable {
 
   public static final Setting NONE = new Setting(List.of(), List.of());
 

@@ -25,12 +25,13 @@ import org.lotteryscaling.UserError;
  * Axes are kept in the order of {@link SettingKey} of their first key, whatever order the file
  * lists them in, so the canonical text and the hash do not depend on how the file was written.
  */
-public record Sweep(List<Axis> axes) {
+public record Sweep(List<Axis> axes) implements java.io.Serializable {
 
   public static final Sweep NONE = new Sweep(List.of());
 
   /** One swept axis: its keys, and per point of the axis one value per key. */
-  public record Axis(List<SettingKey> keys, List<List<Number>> points) {
+  public record Axis(List<SettingKey> keys, List<List<Number>> points)
+      implements java.io.Serializable {
     public Axis {
       keys = List.copyOf(keys);
       List<List<Number>> normalized = new ArrayList<>();
