@@ -19,8 +19,8 @@ import org.lotteryscaling.results.Spark;
 
 /**
  * `lottery run` on a swept config, end to end: train writes the setting's columns, aggregate
- * fits along the swept axis, analyze is skipped, the report draws the axis and per-setting
- * figures. The fit along points is checked against the two medians read from runs by this test.
+ * fits along the swept axis, analyze writes every mechanism table per setting, the report draws
+ * the axis and, per setting, the width law and the paper's figures. The fit along points is checked against the two medians read from runs by this test.
  */
 class SweptRunCommandTest {
   @TempDir static Path dir;
@@ -41,15 +41,18 @@ class SweptRunCommandTest {
   }
 
   @Test
-  void everyStepButAnalyzeRunsAndTheTablesCarryTheSetting() {
+  void everyStepRunsAndTheTablesCarryTheSetting() {
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.err().contains("lottery run: analyze skipped"), run.err());
-    assertFalse(Files.exists(results.resolve("neurons")));
+    assertFalse(run.err().contains("skipped"), run.err());
     assertEquals(2 * 2 * 6, count("SELECT * FROM runs"));
     assertEquals(6, count("SELECT * FROM runs WHERE data_points = 20 AND width = 2"));
     for (String table : List.of("loss_summary", "loss_modes")) {
       assertEquals(4, count("SELECT DISTINCT width, data_points FROM " + table), table);
     }
+    // analyze's tickets: the width-2 networks of each setting, each row with its setting.
+    assertEquals(2, count("SELECT DISTINCT data_points FROM tickets"));
+    assertEquals(count("SELECT * FROM runs WHERE width = 2 AND status = 'ok'"),
+        count("SELECT * FROM tickets"));
     // The width law per setting: one `all` fit over widths 2..4 for each number of points.
     assertEquals(2, count("SELECT * FROM scaling_fit WHERE axis = 'width' AND kind = 'all'"));
   }
@@ -86,14 +89,20 @@ class SweptRunCommandTest {
     assertTrue(page.contains("width-law-data_points_20") && page.contains("width-law-data_points_80"),
         "no width law per setting");
     assertTrue(page.contains("data.points=20") && page.contains("data.points=80"));
+    for (String setting : List.of("data_points_20", "data_points_80")) {
+      assertTrue(page.contains("fig2b-" + setting), "no figure 2b at " + setting);
+      assertTrue(Files.exists(results.resolve("report/figures/" + setting + "/fig2b.svg")),
+          "figure 2b's file at " + setting);
+    }
   }
 
   @Test
-  void analyzeRefusesTheSweptFolderInOneLine() {
-    Run analyze = TrainOneCommandTest.run("analyze", "--results", results.toString());
-    assertEquals(2, analyze.code(), analyze.err());
-    assertTrue(analyze.err().contains("swept experiment (sweep over data.points)"), analyze.err());
-    assertFalse(analyze.err().trim().contains("\n"), analyze.err());
+  void analyzeAgainWritesTheSameTickets() {
+    List<Row> before = sql("SELECT * FROM tickets ORDER BY data_points, seed");
+    Run analyze = TrainOneCommandTest.run("analyze", "--results", results.toString(),
+        "--master", "local[2]");
+    assertEquals(0, analyze.code(), analyze.err());
+    assertEquals(before, sql("SELECT * FROM tickets ORDER BY data_points, seed"));
   }
 
   private static long count(String query) {
@@ -101,7 +110,7 @@ class SweptRunCommandTest {
   }
 
   private static List<Row> sql(String query) {
-    for (String t : List.of("runs", "loss_summary", "loss_modes", "scaling_fit")) {
+    for (String t : List.of("runs", "loss_summary", "loss_modes", "scaling_fit", "tickets")) {
       spark.read().format("delta").load(results.resolve(t).toString()).createOrReplaceTempView(t);
     }
     return new ArrayList<>(spark.sql(query).collectAsList());
