@@ -129,22 +129,32 @@ public final class ResultsFolder {
   }
 
   /**
-   * Registers every table of the folder as a temporary view under its folder name and returns the
-   * names: Delta tables, and plain Parquet tables of folders written before Delta. Folders that
-   * hold neither (report/) are not tables.
+   * The names of the folder's tables: Delta tables, and plain Parquet tables of folders written
+   * before Delta. Folders that hold neither (report/) are not tables.
    */
-  public List<String> registerViews() {
+  public List<String> tables() {
     List<String> names = new ArrayList<>();
     for (StorageFolder table : dir.subfolders()) {
-      String name = table.name();
-      if (!TABLE_NAME.matcher(name).matches()
-          || !(DeltaTables.isDelta(table) || DeltaTables.isPlainParquet(table))) {
-        continue;
+      if (TABLE_NAME.matcher(table.name()).matches()
+          && (DeltaTables.isDelta(table) || DeltaTables.isPlainParquet(table))) {
+        names.add(table.name());
       }
-      read(name).createOrReplaceTempView(name);
-      names.add(name);
     }
     return names;
+  }
+
+  /** Registers every table of the folder as a temporary view under its name; returns the names. */
+  public List<String> registerViews() {
+    List<String> names = tables();
+    for (String name : names) {
+      read(name).createOrReplaceTempView(name);
+    }
+    return names;
+  }
+
+  /** Whether the table {@code name} of the folder is a Delta table (else plain Parquet). */
+  public boolean isDelta(String name) {
+    return DeltaTables.isDelta(dir.resolve(name));
   }
 
   /** One table of the folder as a DataFrame. */

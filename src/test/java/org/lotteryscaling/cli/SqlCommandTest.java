@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.TrainOneCommandTest.Run;
 import org.lotteryscaling.jobs.SyntheticRuns;
 import org.lotteryscaling.results.Spark;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /** `lottery aggregate` and `lottery sql` end to end over a small synthetic results folder. */
 class SqlCommandTest {
@@ -87,6 +89,46 @@ class SqlCommandTest {
     assertEquals(List.of("n", "80"), lines(plain));
   }
 
+  /**
+   * Two folders in one query: a second folder "other-run" of two networks whose loss_summary
+   * carries a sweep's column (data_high), as a swept experiment's does.
+   */
+  @Test
+  void severalFoldersAreQueriedByNameAndAsAUnionWithTheirExperiment(@TempDir Path second) {
+    Path other = second.resolve("other-run");
+    SparkSession spark = Spark.session("sql-command-test", "local[2]");
+    new SyntheticRuns().ok("x2", "silu", 1, 0.8).ok("x2", "silu", 2, 0.3).write(spark, other);
+    assertEquals(0, run("aggregate", "--results", other.toString(), "--master", "local[2]",
+        "--bootstrap", "50").code());
+    String summary = other.resolve("loss_summary").toString();
+    spark.read().format("delta").load(summary).withColumn("data_high", functions.lit(1.0))
+        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(summary);
+
+    Run union = run("sql", "--results", "a=" + dir, "--results", other.toString(), "--format",
+        "csv", "SELECT experiment, width, loss_median, data_high FROM loss_summary",
+        "ORDER BY experiment, width");
+    assertEquals(0, union.code(), union.err());
+    assertEquals(List.of("experiment,width,loss_median,data_high", "a,1,0.2,", "a,2,0.05,",
+        "other_run,1,0.8,1.0", "other_run,2,0.3,1.0"), lines(union));
+
+    Run alone = run("sql", "--results", dir.toString(), "--format", "csv",
+        "SELECT count(*) AS n FROM runs");
+    Run byName = run("sql", "--results", "a=" + dir, "--results", other.toString(), "--format",
+        "csv", "SELECT (SELECT count(*) FROM a.runs) AS n, (SELECT count(*) FROM other_run.runs)",
+        "AS m, (SELECT count(*) FROM runs) AS both");
+    assertEquals(0, byName.code(), byName.err());
+    long n = Long.parseLong(lines(alone).get(1));
+    assertEquals(n + "," + 2 + "," + (n + 2), lines(byName).get(1));
+
+    Run experiments = run("sql", "--results", "a=" + dir, "--results", other.toString(),
+        "--format", "csv", "SELECT experiment, folder FROM experiments ORDER BY experiment");
+    assertEquals(0, experiments.code(), experiments.err());
+    assertEquals(3, lines(experiments).size(), experiments.out());
+    assertTrue(lines(experiments).get(1).startsWith("a,") && lines(experiments).get(1)
+        .contains(dir.getFileName().toString()), experiments.out());
+    assertTrue(lines(experiments).get(2).startsWith("other_run,"), experiments.out());
+  }
+
   @Test
   void badQueriesFoldersAndFormatsAreOneLineAndExitCodeTwo() {
     String[][] bad = {
@@ -96,6 +138,9 @@ class SqlCommandTest {
       {"sql", "--results", dir.resolve("nope").toString(), "SELECT 1"},
       {"sql", "--results", dir.resolve("loss_summary").toString(), "SELECT 1"},
       {"sql", "--results", dir.toString(), "--format", "xml", "SELECT 1"},
+      {"sql", "--results", dir.toString(), "--results", dir.toString(), "SELECT 1"},
+      {"sql", "--results", "default=" + dir, "SELECT 1"},
+      {"sql", "--results", "a=" + dir, "--results", "a=" + dir.resolve("nope"), "SELECT 1"},
       {"aggregate", "--results", dir.resolve("nope").toString()},
       {"aggregate", "--results", dir.toString(), "--bins", "0"},
     };
@@ -109,5 +154,7 @@ class SqlCommandTest {
     }
     assertTrue(run(bad[1]).err().contains("no_such_table"));
     assertTrue(run(bad[4]).err().contains("not a results folder"));
+    assertTrue(run(bad[6]).err().contains("two results folders are named"), run(bad[6]).err());
+    assertTrue(run(bad[7]).err().contains("reserved"), run(bad[7]).err());
   }
 }
