@@ -23,11 +23,9 @@ import org.lotteryscaling.mechanism.AnalyzeSettings;
 import org.lotteryscaling.mechanism.CanonicalPair;
 import org.lotteryscaling.mechanism.Distillation;
 import org.lotteryscaling.mechanism.Ensemble;
-import org.lotteryscaling.mechanism.LossPeaks;
 import org.lotteryscaling.mechanism.NeuronSymmetry;
-import org.lotteryscaling.mechanism.Pca;
-import org.lotteryscaling.mechanism.SwapClusters;
 import org.lotteryscaling.mechanism.TicketDecomposition;
+import org.lotteryscaling.mechanism.WidthTwoPopulation;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.results.DeltaTables;
@@ -40,7 +38,6 @@ import org.lotteryscaling.results.SparkErrors;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
-import org.lotteryscaling.stats.Quantiles;
 import org.lotteryscaling.tables.AlgorithmCurveRow;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.DistilledRow;
@@ -230,104 +227,53 @@ public final class AnalyzeJob {
         algorithmsSkipped == null ? skips : List.of());
   }
 
-  /** One (target, activation) group of width-2 runs; returns why its algorithms were skipped, or null. */
+  /**
+   * One (target, activation) group of width-2 runs as rows of tickets, algorithms and
+   * algorithm_curves ({@link WidthTwoPopulation}); returns why its algorithms were skipped, or null.
+   */
   private static String widthTwoGroup(List<Row> group, AnalyzeSettings s, List<Row> tickets,
       List<Row> algorithms, List<Row> curves) {
     Row first = group.get(0);
     Target target = target(first);
     Activation act = activation(first);
-    int d = first.<Integer>getAs("input_dim");
     int n = group.size();
+    Network[] networks = new Network[n];
     double[] losses = new double[n];
-    CanonicalPair[] pairs = new CanonicalPair[n];
     for (int i = 0; i < n; i++) {
+      networks[i] = network(group.get(i));
       losses[i] = group.get(i).<Double>getAs("train_loss");
-      pairs[i] = CanonicalPair.of(network(group.get(i)));
     }
-    LossPeaks peaks = LossPeaks.of(losses, s.peakBandwidth());
-
-    List<Integer> clustered = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (losses[i] < s.algorithmLossCut()) {
-        clustered.add(i);
-      }
-    }
-    int[] algorithmOf = new int[n];
-    double[][] pcs = new double[n][];
-    Arrays.fill(algorithmOf, -1);
-    String skipped = null;
-    if (clustered.size() < 3) {
-      skipped = String.format(Locale.ROOT, "%s/%s: %d width-2 networks below loss %s, need 3",
-          target, act, clustered.size(), s.algorithmLossCut());
-    } else {
-      int m = clustered.size();
-      double[][] points = new double[m][];
-      double[] logLoss = new double[m];
-      for (int k = 0; k < m; k++) {
-        points[k] = pairs[clustered.get(k)].vector();
-        logLoss[k] = Math.log10(losses[clustered.get(k)]);
-      }
-      SwapClusters c = SwapClusters.of(points, d, s.maxAlgorithms(), logLoss, 0L);
-      Pca pca = Pca.of(c.aligned());
-      for (int k = 0; k < m; k++) {
-        algorithmOf[clustered.get(k)] = c.labels()[k];
-        pcs[clustered.get(k)] = pca.scores(c.aligned()[k], 2);
-      }
-      double[] grid = ActivationCurves.grid(s.low(), s.high(), s.gridPoints());
-      for (int a = 0; a < c.k(); a++) {
-        List<Integer> members = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-          if (c.labels()[k] == a) {
-            members.add(k);
-          }
-        }
-        double[] memberLoss = new double[members.size()];
-        int medoid = members.get(0);
-        double sum = 0;
-        for (int q = 0; q < members.size(); q++) {
-          int k = members.get(q);
-          memberLoss[q] = losses[clustered.get(k)];
-          sum += memberLoss[q];
-          if (SwapClusters.distance(c.aligned()[k], c.centers()[a], d)
-              < SwapClusters.distance(c.aligned()[medoid], c.centers()[a], d)) {
-            medoid = k;
-          }
-        }
-        Arrays.sort(memberLoss);
-        double[] centre = c.centers()[a];
-        CanonicalPair centrePair = CanonicalPair.of(CanonicalPair.networkOf(d, centre));
-        double[] centrePcs = pca.scores(centre, 2);
-        Row medoidRow = group.get(clustered.get(medoid));
-        algorithms.add(RowCodec.encode(new AlgorithmRow(target.id(), act.id(), a, members.size(),
-            (double) members.size() / m, centre, centrePcs[0], centrePcs[1],
-            sum / members.size(), Quantiles.median(memberLoss), centrePair.symmetric(),
-            centrePair.relativeResidual(), medoidRow.<Long>getAs("seed"), c.k(),
-            c.silhouette(), pca.explainedRatio(), s.algorithmLossCut())));
-        if (d == 1) {
-          ActivationCurves ac = ActivationCurves.of(
-              CanonicalPair.networkOf(d, c.aligned()[medoid]), act, grid);
-          for (int neuron = 0; neuron < 2; neuron++) {
-            for (int g = 0; g < grid.length; g++) {
-              curves.add(RowCodec.encode(new AlgorithmCurveRow(target.id(), act.id(), a, neuron,
-                  grid[g], ac.pre()[neuron][g], ac.post()[neuron][g])));
-            }
-          }
+    WidthTwoPopulation p = WidthTwoPopulation.of(networks, losses,
+        first.<Integer>getAs("input_dim"), act, s);
+    for (WidthTwoPopulation.Algorithm a : p.algorithms()) {
+      algorithms.add(RowCodec.encode(new AlgorithmRow(target.id(), act.id(), a.id(), a.networks(),
+          a.share(), a.centre(), a.centrePcs()[0], a.centrePcs()[1], a.meanLoss(),
+          a.medianLoss(), a.centrePair().symmetric(), a.centrePair().relativeResidual(),
+          group.get(a.medoid()).<Long>getAs("seed"), a.clusters(), a.silhouette(),
+          a.explainedRatio(), s.algorithmLossCut())));
+      ActivationCurves ac = a.curves();
+      for (int neuron = 0; ac != null && neuron < 2; neuron++) {
+        for (int g = 0; g < ac.x().length; g++) {
+          curves.add(RowCodec.encode(new AlgorithmCurveRow(target.id(), act.id(), a.id(), neuron,
+              ac.x()[g], ac.pre()[neuron][g], ac.post()[neuron][g])));
         }
       }
     }
     for (int i = 0; i < n; i++) {
       Row r = group.get(i);
-      CanonicalPair p = pairs[i];
-      Network net = p.network();
-      int peak = peaks.peakOf()[i];
+      CanonicalPair pair = p.pairs()[i];
+      Network net = pair.network();
+      int peak = p.peaks().peakOf()[i];
+      double[] pcs = p.pcs()[i];
+      int algorithm = p.algorithmOf()[i];
       tickets.add(RowCodec.encode(new TicketRow(target.id(), act.id(),
           r.<Long>getAs("seed"), losses[i], r.<Double>getAs("test_loss"), peak,
-          peaks.modeLog10()[peak], flatten(net.wMatrix()), net.bVector(), net.vVector(), net.c(),
-          p.wResidual(), p.bResidual(), p.vResidual(), p.relativeResidual(), p.symmetric(),
-          algorithmOf[i] < 0 ? null : algorithmOf[i],
-          pcs[i] == null ? null : pcs[i][0], pcs[i] == null ? null : pcs[i][1])));
+          p.peaks().modeLog10()[peak], flatten(net.wMatrix()), net.bVector(), net.vVector(),
+          net.c(), pair.wResidual(), pair.bResidual(), pair.vResidual(),
+          pair.relativeResidual(), pair.symmetric(), algorithm < 0 ? null : algorithm,
+          pcs == null ? null : pcs[0], pcs == null ? null : pcs[1])));
     }
-    return skipped;
+    return p.skipped() == null ? null : target + "/" + act + ": " + p.skipped();
   }
 
   // ---- ticket_pairs, ticket_correlation (appendix C)
