@@ -153,19 +153,8 @@ final class AppendixFigures {
     for (Map.Entry<Integer, List<TicketCorrelation>> e : corrByWidth.entrySet()) {
       TicketCorrelation c = e.getValue().stream().min(Comparator.comparingLong(TicketCorrelation::seed)).get();
       if (c.size() >= 1 && c.matrix().length == c.size() * c.size()) {
-        HeatMapChart heat = Charts.heatMap("error correlation, N = " + e.getKey(), Charts.PANEL_WIDTH,
-            Charts.PANEL_HEIGHT);
-        List<String> axis = new ArrayList<>();
-        for (int i = 0; i < c.size(); i++) {
-          axis.add(String.valueOf(i + 1));
-        }
-        List<Number[]> cells = new ArrayList<>();
-        for (int i = 0; i < c.size(); i++) {
-          for (int j = 0; j < c.size(); j++) {
-            cells.add(new Number[] {i, j, c.matrix()[i * c.size() + j]});
-          }
-        }
-        heat.addSeries("correlation", axis, axis, cells);
+        HeatMapChart heat = Charts.correlationHeatMap("error correlation, N = " + e.getKey(),
+            c.matrix(), c.size());
         panels.add(Charts.save(heat, dir, id + "-corr-N" + e.getKey()));
       }
       notes.add(String.format("N=%d: effective independent tickets %s (median over %d networks)",

@@ -6,7 +6,9 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -162,6 +164,32 @@ final class Charts {
     chart.getStyler().setMin(-1).setMax(1).setShowValue(false);
     chart.getStyler().setLocale(java.util.Locale.ROOT);
     return chart;
+  }
+
+  /**
+   * A heat map of a row-major {@code size x size} correlation matrix on the colour scale -1..1.
+   * XChart 3.8.8 indexes past its colour array for a value a few ulps below the scale's maximum
+   * (a correlation of 0.9999999999999999 crashed the report), so such values are drawn as 1: no
+   * colour of an 8-bit gradient can show the difference, and every other cell is drawn as it is.
+   */
+  static HeatMapChart correlationHeatMap(String title, double[] matrix, int size) {
+    HeatMapChart chart = heatMap(title, PANEL_WIDTH, PANEL_HEIGHT);
+    List<String> axis = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      axis.add(String.valueOf(i + 1));
+    }
+    List<Number[]> cells = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        cells.add(new Number[] {i, j, belowOneSnapped(matrix[i * size + j])});
+      }
+    }
+    chart.addSeries("correlation", axis, axis, cells);
+    return chart;
+  }
+
+  private static double belowOneSnapped(double value) {
+    return value < 1 && value > 1 - 1e-12 ? 1.0 : value;
   }
 
   /** Saves {@code chart} as figures/{stem}.png and figures/{stem}.svg; returns the stem. */
