@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,13 +126,11 @@ public final class AggregateJob {
    */
   private static <R extends Record> void write(ResultsFolder folder, Map<String, Long> written,
       Table<R> table, Dataset<Row> groups, Sweep sweep, GroupRows<R> rows) {
-    String sweepText = sweep.canonical();
     FlatMapFunction<Row, Row> perGroup = row -> {
-      Sweep s = sweepOf(sweepText);
       List<Row> out = new ArrayList<>();
-      for (LossGroup g : LossGroup.all(row, s)) {
+      for (LossGroup g : LossGroup.all(row, sweep)) {
         for (R r : rows.rows(g)) {
-          out.add(SweepColumns.append(RowCodec.encode(r), s, g.setting()));
+          out.add(SweepColumns.append(RowCodec.encode(r), sweep, g.setting()));
         }
       }
       return out.iterator();
@@ -145,11 +142,8 @@ public final class AggregateJob {
   /** scaling_fit: every setting's width fits, then the fits along each swept axis. */
   private static void writeFits(ResultsFolder folder, Map<String, Long> written,
       Dataset<Row> groups, Sweep sweep, AggregateSettings settings) {
-    String sweepText = sweep.canonical();
-    FlatMapFunction<Row, Row> perGroup = row -> {
-      Sweep s = sweepOf(sweepText);
-      return fitRows(LossGroup.all(row, s), s, settings).stream().map(f -> f.encode(s)).iterator();
-    };
+    FlatMapFunction<Row, Row> perGroup = row -> fitRows(LossGroup.all(row, sweep), sweep, settings)
+        .stream().map(f -> f.encode(sweep)).iterator();
     write(folder, written, ResultTables.SCALING_FIT,
         groups.flatMap(perGroup, Encoders.row(fitSchema(sweep))), sweep);
   }
@@ -165,12 +159,6 @@ public final class AggregateJob {
     DeltaTables.overwrite(rows.repartition(1).sortWithinPartitions(order),
         folder.dir().resolve(table.name()));
     written.put(table.name(), folder.read(table.name()).count());
-  }
-
-  /** The sweep, shipped to the executors as its canonical text (Sweep is not Serializable). */
-  private static Sweep sweepOf(String canonical) {
-    return canonical.isEmpty() ? Sweep.NONE
-        : Sweep.parse(ConfigFactory.parseString(canonical).getValue("sweep"));
   }
 
   private static Column[] concat(Column[] a, Column[] b) {

@@ -225,17 +225,12 @@ public final class TrainJob {
       List<TaskKey> chunk, int partitions, String codeVersion, Control control) {
     List<List<TaskKey>> bins = Partitioner.balance(chunk,
         key -> TaskCost.neuronSteps(config.settings(), key), partitions);
-    List<ArrayList<String>> encoded = new ArrayList<>(bins.size());
-    for (List<TaskKey> bin : bins) {
-      ArrayList<String> keys = new ArrayList<>(bin.size());
-      bin.forEach(key -> keys.add(encode(key)));
-      encoded.add(keys);
-    }
-    String configText = config.canonical();
+    List<ArrayList<TaskKey>> partitioned = new ArrayList<>(bins.size());
+    bins.forEach(bin -> partitioned.add(new ArrayList<>(bin)));
     String hash = config.hash();
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(encoded, encoded.size())
-        .flatMap(keys -> trainPartition(configText, hash, codeVersion, keys));
+        .parallelize(partitioned, partitioned.size())
+        .flatMap(keys -> trainPartition(config, hash, codeVersion, keys));
     spark.sparkContext().setJobGroup(TRAINING_JOBS,
         "train " + config.name() + ": " + chunk.size() + " networks", false);
     List<Row> trained;
@@ -283,15 +278,13 @@ public final class TrainJob {
    * data once. Each row's code version carries the mark of the kernel this executor trains with,
    * whatever the driver's.
    */
-  static Iterator<Row> trainPartition(String configText, String hash, String codeVersion,
-      List<String> keys) {
-    ExperimentConfig config = ExperimentConfig.parse(configText, "experiment");
+  static Iterator<Row> trainPartition(ExperimentConfig config, String hash, String codeVersion,
+      List<TaskKey> keys) {
     TaskSettings settings = config.settings();
     String rowVersion = KernelType.configured().markedCodeVersion(codeVersion);
     Map<List<Object>, Dataset[]> data = new HashMap<>();
     List<Row> rows = new ArrayList<>(keys.size());
-    for (String encoded : keys) {
-      TaskKey key = decode(encoded);
+    for (TaskKey key : keys) {
       DataSettings drawn = config.settings(key.setting()).data();
       Dataset[] sets = data.computeIfAbsent(List.of(key.target(), drawn), k -> new Dataset[] {
           DataSampler.train(key.target(), drawn), DataSampler.test(key.target(), drawn)});
@@ -396,7 +389,7 @@ public final class TrainJob {
     }
   }
 
-  /** A task as text for the executors: target activation width seed [key=value ...]. */
+  /** A task as one line of text, for the off-Spark tools' files: target activation width seed [key=value ...]. */
   static String encode(TaskKey key) {
     String text = key.target().id() + " " + key.activation().id() + " " + key.width() + " "
         + key.seedIndex();

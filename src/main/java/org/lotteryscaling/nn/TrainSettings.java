@@ -12,7 +12,7 @@ public record TrainSettings(
     double beta1,
     double beta2,
     double epsilon,
-    int curvePoints) {
+    int curvePoints) implements java.io.Serializable {
 
   public TrainSettings {
     require(steps >= 1, "steps must be >= 1, got " + steps);

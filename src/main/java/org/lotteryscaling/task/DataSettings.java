@@ -5,7 +5,8 @@ package org.lotteryscaling.task;
  * {@code dataSeed}. The paper does not state the sample size or how it sampled; 1000 + 1000
  * uniform points on [-2, 2] is this project's choice (DESIGN.md).
  */
-public record DataSettings(int trainPoints, int testPoints, double low, double high, long dataSeed) {
+public record DataSettings(int trainPoints, int testPoints, double low, double high, long dataSeed)
+    implements java.io.Serializable {
 
   public DataSettings {
     if (trainPoints < 1) {

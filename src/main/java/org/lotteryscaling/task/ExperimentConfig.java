@@ -59,7 +59,7 @@ public record ExperimentConfig(
     int seeds,
     long seedOffset,
     TaskSettings settings,
-    Sweep sweep) {
+    Sweep sweep) implements java.io.Serializable {
 
   /** The defaults of DESIGN.md, in the form a config file would spell them. */
   static final String DEFAULTS = String.join("\n",

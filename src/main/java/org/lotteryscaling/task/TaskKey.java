@@ -7,7 +7,7 @@ import org.lotteryscaling.nn.Activation;
  * swept keys ({@link Setting#NONE} without a sweep).
  */
 public record TaskKey(Target target, Activation activation, int width, long seedIndex,
-    Setting setting) {
+    Setting setting) implements java.io.Serializable {
 
   public TaskKey {
     if (width < 1) {

@@ -35,10 +35,7 @@ class KernelCodeVersionTest {
   @Test
   void eachRowRecordsTheKernelItsExecutorTrainedWith() {
     ExperimentConfig config = ExperimentConfig.parse(TrainJobTest.TINY, "tiny");
-    List<String> keys = new ArrayList<>();
-    for (TaskKey key : config.tasks()) {
-      keys.add(TrainJob.encode(key));
-    }
+    List<TaskKey> keys = config.tasks();
     List<Row> vector = train(config, keys, null);
     List<Row> scalar = train(config, keys, "scalar");
     StructType schema = Tables.runsSchema(config.sweep());
@@ -55,7 +52,7 @@ class KernelCodeVersionTest {
   }
 
   /** The rows of one partition with the kernel property set to {@code kernel} (null: unset). */
-  private static List<Row> train(ExperimentConfig config, List<String> keys, String kernel) {
+  private static List<Row> train(ExperimentConfig config, List<TaskKey> keys, String kernel) {
     String before = System.getProperty(KernelType.PROPERTY);
     try {
       if (kernel == null) {
@@ -64,7 +61,7 @@ class KernelCodeVersionTest {
         System.setProperty(KernelType.PROPERTY, kernel);
       }
       List<Row> out = new ArrayList<>();
-      TrainJob.trainPartition(config.canonical(), config.hash(), "v+c", keys)
+      TrainJob.trainPartition(config, config.hash(), "v+c", keys)
           .forEachRemaining(out::add);
       return out;
     } finally {

@@ -168,4 +168,41 @@ class ExperimentConfigTest {
     assertEquals(2 * 2 * 4, smoke.taskCount());
     assertEquals(2000, smoke.settings().training().steps());
   }
+
+  /**
+   * The config and its tasks reach Spark's executors by Java serialisation, parsed once on the
+   * driver: what arrives must be the same config (same hash, same settings at every setting of
+   * the sweep) and the same tasks.
+   */
+  @Test
+  void aSweptConfigAndItsTasksSurviveJavaSerialisation() throws Exception {
+    ExperimentConfig c = ExperimentConfig.parse("""
+        targets = [x2, mul2]
+        activations = [silu]
+        widths = [2, 3]
+        seeds = 2
+        sweep { "data.high, data.low" = [[1, -1], [2, -2]], "training.lr" = [1e-3, 3e-2] }
+        """, "sent");
+    ExperimentConfig back = roundTrip(c);
+    assertEquals(c, back);
+    assertEquals(c.hash(), back.hash());
+    assertEquals(c.canonical(), back.canonical());
+    for (Setting s : c.sweep().settings()) {
+      assertEquals(c.settings(s), back.settings(s));
+    }
+    List<TaskKey> tasks = c.tasks();
+    assertEquals(tasks, roundTrip(new java.util.ArrayList<>(tasks)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T value) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
 }
