@@ -16,10 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.results.DeltaTables;
 import org.lotteryscaling.results.ExperimentFolder;
@@ -130,32 +127,28 @@ public final class AggregateJob {
       List<Row> out = new ArrayList<>();
       for (LossGroup g : LossGroup.all(row, sweep)) {
         for (R r : rows.rows(g)) {
-          out.add(SweepColumns.append(RowCodec.encode(r), sweep, g.setting()));
+          out.add(RowCodec.encode(table, sweep, g.setting(), r));
         }
       }
       return out.iterator();
     };
-    write(folder, written, table, groups.flatMap(perGroup,
-        Encoders.row(SweepColumns.schema(RowCodec.schema(table), sweep))), sweep);
+    write(folder, written, table,
+        groups.flatMap(perGroup, Encoders.row(RowCodec.schema(table, sweep))), sweep);
   }
 
   /** scaling_fit: every setting's width fits, then the fits along each swept axis. */
   private static void writeFits(ResultsFolder folder, Map<String, Long> written,
       Dataset<Row> groups, Sweep sweep, AggregateSettings settings) {
     FlatMapFunction<Row, Row> perGroup = row -> fitRows(LossGroup.all(row, sweep), sweep, settings)
-        .stream().map(f -> f.encode(sweep)).iterator();
-    write(folder, written, ResultTables.SCALING_FIT,
-        groups.flatMap(perGroup, Encoders.row(fitSchema(sweep))), sweep);
+        .stream().map(f -> RowCodec.encode(ResultTables.SCALING_FIT, sweep, f.setting(), f.fit(),
+            f.axis())).iterator();
+    write(folder, written, ResultTables.SCALING_FIT, groups.flatMap(perGroup,
+        Encoders.row(RowCodec.schema(ResultTables.SCALING_FIT, sweep))), sweep);
   }
 
   private static void write(ResultsFolder folder, Map<String, Long> written, Table<?> table,
       Dataset<Row> rows, Sweep sweep) {
-    Column[] order = concat(table.key().stream().map(c -> col(c)).toArray(Column[]::new),
-        SweepColumns.columns(sweep));
-    if (table == ResultTables.SCALING_FIT && !sweep.isEmpty()) {
-      // Two local fits along one axis at one width differ in where they lie on it only.
-      order = concat(order, new Column[] {col(FitAxis.AXIS_COLUMN), col(FitAxis.AXIS_MIN_COLUMN)});
-    }
+    Column[] order = table.key(sweep).stream().map(c -> col(c)).toArray(Column[]::new);
     DeltaTables.overwrite(rows.repartition(1).sortWithinPartitions(order),
         folder.dir().resolve(table.name()));
     written.put(table.name(), folder.read(table.name()).count());
@@ -221,41 +214,11 @@ public final class AggregateJob {
     return out;
   }
 
-  /** The schema of scaling_fit in an experiment of {@code sweep}. */
-  static StructType fitSchema(Sweep sweep) {
-    StructType own = RowCodec.schema(ResultTables.SCALING_FIT);
-    if (sweep.isEmpty()) {
-      return own;
-    }
-    for (StructField f : RowCodec.schema(FitAxis.class).fields()) {
-      own = own.add(f);
-    }
-    return SweepColumns.schema(own, sweep);
-  }
-
   /**
    * A row of scaling_fit of a swept experiment: the fit, its axis, and the setting it holds (for
    * a fit along an axis, the setting of the other keys: the axis's own columns are null).
    */
-  record SweptFit(ScalingFitRow fit, FitAxis axis, Setting setting) {
-
-    /** The row in {@link #fitSchema}: without a sweep, the fit's own columns only. */
-    Row encode(Sweep sweep) {
-      Row own = RowCodec.encode(fit);
-      if (sweep.isEmpty()) {
-        return own;
-      }
-      Row where = RowCodec.encode(axis);
-      Object[] values = new Object[own.length() + where.length()];
-      for (int i = 0; i < own.length(); i++) {
-        values[i] = own.get(i);
-      }
-      for (int i = 0; i < where.length(); i++) {
-        values[own.length() + i] = where.get(i);
-      }
-      return SweepColumns.append(RowFactory.create(values), sweep, setting);
-    }
-  }
+  record SweptFit(ScalingFitRow fit, FitAxis axis, Setting setting) {}
 
   /**
    * scaling_fit's rows of one (target, activation): each setting's width fits ({@link

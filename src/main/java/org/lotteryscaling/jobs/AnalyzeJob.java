@@ -68,21 +68,22 @@ public final class AnalyzeJob {
   private AnalyzeJob() {}
 
   /** A table to write: its rows, or why it was skipped. */
-  private record Output(Table<?> table, JavaRDD<Row> rdd, List<Row> rows, String skipped) {}
+  private record Output(Table<?> table, JavaRDD<? extends Record> rdd, List<? extends Record> rows,
+      String skipped) {}
 
   public static void run(SparkSession spark, String uri, AnalyzeSettings settings, PrintWriter out) {
     ResultsFolder folder = ResultsFolder.open(spark, uri).requireWritable();
     StorageFolder dir = folder.dir();
     Dataset<Row> runs = okRuns(folder);
     Sweep sweep = ExperimentFolder.sweep(dir);
-    Map<Table<?>, List<AtSetting>> tables = new LinkedHashMap<>();
+    Map<Table<?>, List<OutputAtSetting>> tables = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     for (Setting setting : sweep.isEmpty() ? List.of(Setting.NONE) : sweep.settings()) {
       AnalyzeSettings at = atSetting(dir, settings, setting);
       Dataset<Row> mine = runs.filter(SweepColumns.matches(setting));
       checkDataReproducesLosses(mine, at);
       for (Output t : analyses(mine, at, notes, prefix(setting))) {
-        tables.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(new AtSetting(setting, t));
+        tables.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(new OutputAtSetting(setting, t));
       }
     }
     tables.forEach((table, parts) -> write(spark, dir, sweep, table, parts, out));
@@ -106,7 +107,7 @@ public final class AnalyzeJob {
   }
 
   /** A table's output at one setting of the sweep (NONE without a sweep). */
-  private record AtSetting(Setting setting, Output output) {}
+  private record OutputAtSetting(Setting setting, Output output) {}
 
   /**
    * The analysis settings at one setting of a swept experiment: the data its networks trained
@@ -172,17 +173,17 @@ public final class AnalyzeJob {
     return table(ResultTables.NEURONS, wide.flatMap(row -> neuronRows(row).iterator()));
   }
 
-  private static List<Row> neuronRows(Row row) {
+  private static List<NeuronRow> neuronRows(Row row) {
     Network n = network(row);
     NeuronSymmetry sym = NeuronSymmetry.of(n, NeuronSymmetry.DEFAULT_RATIO,
         NeuronSymmetry.DEFAULT_CONTROL_DRAWS, row.<Long>getAs("seed"));
     double[][] w = n.wMatrix();
-    List<Row> out = new ArrayList<>(n.width());
+    List<NeuronRow> out = new ArrayList<>(n.width());
     for (int i = 0; i < n.width(); i++) {
-      out.add(RowCodec.encode(new NeuronRow(target(row).id(), activation(row).id(), n.width(),
+      out.add(new NeuronRow(target(row).id(), activation(row).id(), n.width(),
           row.<Long>getAs("seed"), i, w[i], n.b(i), n.v(i),
           sym.mirrorDistance()[i], sym.mirrorPartner()[i], sym.close(i), sym.threshold(),
-          sym.share(), sym.controlShare(), sym.score(), sym.symmetric())));
+          sym.share(), sym.controlShare(), sym.score(), sym.symmetric()));
     }
     return out;
   }
@@ -204,9 +205,9 @@ public final class AnalyzeJob {
     for (Row r : rows) {
       groups.computeIfAbsent(target(r).id() + "/" + activation(r).id(), k -> new ArrayList<>()).add(r);
     }
-    List<Row> tickets = new ArrayList<>();
-    List<Row> algorithms = new ArrayList<>();
-    List<Row> curves = new ArrayList<>();
+    List<TicketRow> tickets = new ArrayList<>();
+    List<AlgorithmRow> algorithms = new ArrayList<>();
+    List<AlgorithmCurveRow> curves = new ArrayList<>();
     List<String> skips = new ArrayList<>();
     for (List<Row> group : groups.values()) {
       group.sort(Comparator.comparingLong(r -> r.<Long>getAs("seed")));
@@ -231,8 +232,8 @@ public final class AnalyzeJob {
    * One (target, activation) group of width-2 runs as rows of tickets, algorithms and
    * algorithm_curves ({@link WidthTwoPopulation}); returns why its algorithms were skipped, or null.
    */
-  private static String widthTwoGroup(List<Row> group, AnalyzeSettings s, List<Row> tickets,
-      List<Row> algorithms, List<Row> curves) {
+  private static String widthTwoGroup(List<Row> group, AnalyzeSettings s,
+      List<TicketRow> tickets, List<AlgorithmRow> algorithms, List<AlgorithmCurveRow> curves) {
     Row first = group.get(0);
     Target target = target(first);
     Activation act = activation(first);
@@ -246,16 +247,16 @@ public final class AnalyzeJob {
     WidthTwoPopulation p = WidthTwoPopulation.of(networks, losses,
         first.<Integer>getAs("input_dim"), act, s);
     for (WidthTwoPopulation.Algorithm a : p.algorithms()) {
-      algorithms.add(RowCodec.encode(new AlgorithmRow(target.id(), act.id(), a.id(), a.networks(),
+      algorithms.add(new AlgorithmRow(target.id(), act.id(), a.id(), a.networks(),
           a.share(), a.centre(), a.centrePcs()[0], a.centrePcs()[1], a.meanLoss(),
           a.medianLoss(), a.centrePair().symmetric(), a.centrePair().relativeResidual(),
           group.get(a.medoid()).<Long>getAs("seed"), a.clusters(), a.silhouette(),
-          a.explainedRatio(), s.algorithmLossCut())));
+          a.explainedRatio(), s.algorithmLossCut()));
       ActivationCurves ac = a.curves();
       for (int neuron = 0; ac != null && neuron < 2; neuron++) {
         for (int g = 0; g < ac.x().length; g++) {
-          curves.add(RowCodec.encode(new AlgorithmCurveRow(target.id(), act.id(), a.id(), neuron,
-              ac.x()[g], ac.pre()[neuron][g], ac.post()[neuron][g])));
+          curves.add(new AlgorithmCurveRow(target.id(), act.id(), a.id(), neuron,
+              ac.x()[g], ac.pre()[neuron][g], ac.post()[neuron][g]));
         }
       }
     }
@@ -266,12 +267,12 @@ public final class AnalyzeJob {
       int peak = p.peaks().peakOf()[i];
       double[] pcs = p.pcs()[i];
       int algorithm = p.algorithmOf()[i];
-      tickets.add(RowCodec.encode(new TicketRow(target.id(), act.id(),
+      tickets.add(new TicketRow(target.id(), act.id(),
           r.<Long>getAs("seed"), losses[i], r.<Double>getAs("test_loss"), peak,
           p.peaks().modeLog10()[peak], flatten(net.wMatrix()), net.bVector(), net.vVector(),
           net.c(), pair.wResidual(), pair.bResidual(), pair.vResidual(),
           pair.relativeResidual(), pair.symmetric(), algorithm < 0 ? null : algorithm,
-          pcs == null ? null : pcs[0], pcs == null ? null : pcs[1])));
+          pcs == null ? null : pcs[0], pcs == null ? null : pcs[1]));
     }
     return p.skipped() == null ? null : target + "/" + act + ": " + p.skipped();
   }
@@ -291,16 +292,16 @@ public final class AnalyzeJob {
     return ofTicketWidths(runs, s, ResultTables.TICKET_CORRELATION,
         rows -> rows.map(row -> {
           TicketDecomposition t = decompose(row, s, false);
-          return RowCodec.encode(new TicketCorrelationRow(target(row).id(), activation(row).id(),
+          return new TicketCorrelationRow(target(row).id(), activation(row).id(),
               row.<Integer>getAs("width"), row.<Long>getAs("seed"),
               t.tickets().size(), t.pairing().exact(), flatten(t.correlation()),
-              t.eigenvalues(), t.effectiveTickets()));
+              t.eigenvalues(), t.effectiveTickets());
         }));
   }
 
   /** A table computed from the networks of the ticket widths, or skipped when there are none. */
   private static Output ofTicketWidths(Dataset<Row> runs, AnalyzeSettings s, Table<?> table,
-      java.util.function.Function<JavaRDD<Row>, JavaRDD<Row>> analysis) {
+      java.util.function.Function<JavaRDD<Row>, JavaRDD<? extends Record>> analysis) {
     JavaRDD<Row> rows = ofWidths(runs, s.ticketWidths());
     if (rows.isEmpty()) {
       return skipped(table, "no network of the ticket widths " + s.ticketWidths());
@@ -323,21 +324,21 @@ public final class AnalyzeJob {
         grid);
   }
 
-  private static List<Row> ticketPairRows(Row row, AnalyzeSettings s) {
+  private static List<TicketPairRow> ticketPairRows(Row row, AnalyzeSettings s) {
     TicketDecomposition t = decompose(row, s, true);
     Network n = network(row);
     double[] errorX = target(row).dimension() == 1
         ? ActivationCurves.grid(s.low(), s.high(), s.gridPoints()) : new double[0];
     double[][] w = n.wMatrix();
-    List<Row> out = new ArrayList<>();
+    List<TicketPairRow> out = new ArrayList<>();
     for (int k = 0; k < t.tickets().size(); k++) {
       TicketDecomposition.Ticket p = t.tickets().get(k);
       int a = p.neuronA();
       int b = p.neuronB();
-      out.add(RowCodec.encode(new TicketPairRow(target(row).id(), activation(row).id(), n.width(),
+      out.add(new TicketPairRow(target(row).id(), activation(row).id(), n.width(),
           row.<Long>getAs("seed"), k, a, b, p.mirrorDistance(),
           w[a], n.b(a), n.v(a), w[b], n.b(b), n.v(b), p.r2(),
-          p.scale(), p.offset(), p.errorRms(), errorX, p.errorCurve())));
+          p.scale(), p.offset(), p.errorRms(), errorX, p.errorCurve()));
     }
     return out;
   }
@@ -357,11 +358,11 @@ public final class AnalyzeJob {
       Distillation d = Distillation.of(wide,
           TicketDecomposition.of(wide, act, train, null), act, train);
       Network n = d.network();
-      return RowCodec.encode(new DistilledRow(target.id(), act.id(), wide.width(),
+      return new DistilledRow(target.id(), act.id(), wide.width(),
           row.<Long>getAs("seed"), row.<Double>getAs("train_loss"),
           d.ticket().neuronA(), d.ticket().neuronB(), d.ticket().r2(), flatten(n.wMatrix()),
           n.bVector(), n.vVector(), n.c(), n.meanSquaredError(act, train),
-          n.meanSquaredError(act, DataSampler.test(target, s.data()))));
+          n.meanSquaredError(act, DataSampler.test(target, s.data())));
     }));
   }
 
@@ -376,7 +377,7 @@ public final class AnalyzeJob {
           "no networks of the ensemble half widths " + s.ensembleHalfWidths());
     }
     // Seeds 2k and 2k + 1 of the same (target, activation, width) make one ensemble.
-    JavaRDD<Row> out = rows
+    JavaRDD<EnsembleRow> out = rows
         .keyBy(r -> target(r).id() + "/" + activation(r).id() + "/" + r.<Integer>getAs("width")
             + "/" + r.<Long>getAs("seed") / 2)
         .groupByKey()
@@ -384,7 +385,7 @@ public final class AnalyzeJob {
           List<Row> two = new ArrayList<>();
           pair._2().forEach(two::add);
           if (two.size() != 2) {
-            return Collections.<Row>emptyIterator();
+            return Collections.<EnsembleRow>emptyIterator();
           }
           two.sort(Comparator.comparingLong(r -> r.<Long>getAs("seed")));
           return List.of(ensembleRow(two.get(0), two.get(1), s)).iterator();
@@ -392,7 +393,7 @@ public final class AnalyzeJob {
     return table(ResultTables.ENSEMBLES, out);
   }
 
-  private static Row ensembleRow(Row a, Row b, AnalyzeSettings s) {
+  private static EnsembleRow ensembleRow(Row a, Row b, AnalyzeSettings s) {
     Target target = target(a);
     Activation act = activation(a);
     org.lotteryscaling.nn.Dataset train = DataSampler.train(target, s.data());
@@ -405,19 +406,19 @@ public final class AnalyzeJob {
         e.combine(Ensemble.predictions(na, act, test), Ensemble.predictions(nb, act, test)),
         test.yCopy());
     int half = na.width();
-    return RowCodec.encode(new EnsembleRow(target.id(), act.id(), half, 2 * half,
+    return new EnsembleRow(target.id(), act.id(), half, 2 * half,
         a.<Long>getAs("seed"), b.<Long>getAs("seed"), e.lossA(), e.lossB(),
         e.harmonicLoss(), e.loss(), e.loss() / e.harmonicLoss(), e.weightA(), e.weightB(),
-        e.offset(), testLoss));
+        e.offset(), testLoss);
   }
 
   // ---- writing
 
-  private static Output table(Table<?> table, JavaRDD<Row> rdd) {
+  private static Output table(Table<?> table, JavaRDD<? extends Record> rdd) {
     return new Output(table, rdd, null, null);
   }
 
-  private static Output table(Table<?> table, List<Row> rows) {
+  private static Output table(Table<?> table, List<? extends Record> rows) {
     return new Output(table, null, rows, null);
   }
 
@@ -431,12 +432,12 @@ public final class AnalyzeJob {
    * and a table skipped at every setting is written empty.
    */
   private static void write(SparkSession spark, StorageFolder dir, Sweep sweep, Table<?> table,
-      List<AtSetting> parts, PrintWriter out) {
+      List<OutputAtSetting> parts, PrintWriter out) {
     long start = System.nanoTime();
-    StructType schema = SweepColumns.schema(RowCodec.schema(table), sweep);
+    StructType schema = RowCodec.schema(table, sweep);
     Dataset<Row> df = null;
     List<String> skipped = new ArrayList<>();
-    for (AtSetting part : parts) {
+    for (OutputAtSetting part : parts) {
       Output t = part.output();
       Setting setting = part.setting();
       if (t.skipped() != null) {
@@ -444,9 +445,9 @@ public final class AnalyzeJob {
         continue;
       }
       Dataset<Row> rows = t.rdd() != null
-          ? spark.createDataFrame(t.rdd().map(r -> SweepColumns.append(r, sweep, setting)), schema)
+          ? spark.createDataFrame(t.rdd().map(r -> RowCodec.encode(table, sweep, setting, r)), schema)
           : spark.createDataFrame(
-              t.rows().stream().map(r -> SweepColumns.append(r, sweep, setting)).toList(), schema);
+              t.rows().stream().map(r -> RowCodec.encode(table, sweep, setting, r)).toList(), schema);
       df = df == null ? rows : df.union(rows);
     }
     String name = table.name();

@@ -30,11 +30,11 @@ import org.lotteryscaling.report.ReportData.Ticket;
 import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.report.ReportData.TicketPair;
 import org.lotteryscaling.report.ReportData;
-import org.lotteryscaling.report.SweptData.AtSetting;
 import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.report.SweptData;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.TableReader;
@@ -44,6 +44,7 @@ import org.lotteryscaling.tables.NeuronRow;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TicketRow;
+import org.lotteryscaling.task.AtSetting;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.SettingKey;
 import org.lotteryscaling.task.Sweep;
@@ -152,21 +153,19 @@ public final class ReportJob {
     ResultsFolder.requireResultTables(dir);
     TableReader t = new TableReader(spark, dir);
     List<AtSetting<RunLosses>> runs = withSetting(t, ResultTables.RUNS, RunLosses.class, sweep);
-    List<String> fitColumns = new ArrayList<>(List.of(SweepColumns.names(sweep)));
-    fitColumns.add(FitAxis.AXIS_COLUMN);
     List<AtSetting<ScalingFit>> widthFits = new ArrayList<>();
     List<SweptData.AxisFit> axisFits = new ArrayList<>();
-    for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class, fitColumns, f -> f,
+    for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class,
+        TableReader.sweptColumns(ResultTables.SCALING_FIT, sweep), f -> f,
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
-            row.<String>getAs(FitAxis.AXIS_COLUMN)))) {
+            RowCodec.decode(row, FitAxis.class)))) {
       ScalingFit f = fit.fit();
-      // A zipped axis is named by its first key; tolerate all its keys listed.
-      SettingKey axis = fit.axis() == null ? null : SettingKey.of(fit.axis().split(",")[0].trim());
-      if (FitAxis.WIDTH.equals(fit.axis())) {
+      if (FitAxis.WIDTH.equals(fit.axis().axis())) {
         widthFits.add(new AtSetting<>(fit.setting(), f));
-      } else if (axis != null) {
+      } else if (SettingKey.of(fit.axis().axis()) != null) {
         axisFits.add(new SweptData.AxisFit(f.target(), f.activation(), f.kind(), f.widthFrom(),
-            axis, fit.setting(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor()));
+            SettingKey.of(fit.axis().axis()), fit.setting(), f.alpha(), f.alphaLow(),
+            f.alphaHigh(), f.prefactor()));
       }
     }
     SweptData data = SweptData.of(dir.name(), sweep, runs,
@@ -185,14 +184,12 @@ public final class ReportJob {
 
   /** The mechanism tables of a swept experiment, each row with its setting. */
   private static SweptData.Mechanisms mechanisms(TableReader t, Sweep sweep) {
-    List<String> columns = List.of(SweepColumns.names(sweep));
     return new SweptData.Mechanisms(
-        t.read(ResultTables.NEURONS, NeuronRow.class, columns, n -> widestFirstNetwork(n, sweep),
-            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), neuron(r))),
-        t.read(ResultTables.TICKETS, TicketRow.class, columns, f -> f,
-            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), ticket(r))),
-        t.read(ResultTables.ALGORITHMS, AlgorithmRow.class, columns, f -> f,
-            (r, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), algorithm(r))),
+        converted(t.read(ResultTables.NEURONS, NeuronRow.class, sweep,
+            n -> widestFirstNetwork(n, sweep)), ReportJob::neuron),
+        converted(t.read(ResultTables.TICKETS, TicketRow.class, sweep, f -> f), ReportJob::ticket),
+        converted(t.read(ResultTables.ALGORITHMS, AlgorithmRow.class, sweep, f -> f),
+            ReportJob::algorithm),
         withSetting(t, ResultTables.ALGORITHM_CURVES, CurvePoint.class, sweep),
         withSetting(t, ResultTables.TICKET_PAIRS, TicketPair.class, sweep),
         withSetting(t, ResultTables.TICKET_CORRELATION, TicketCorrelation.class, sweep),
@@ -200,13 +197,17 @@ public final class ReportJob {
         withSetting(t, ResultTables.ENSEMBLES, Ensemble.class, sweep));
   }
 
+  private static <A, B> List<AtSetting<B>> converted(List<AtSetting<A>> rows,
+      Function<A, B> convert) {
+    return rows.stream().map(r -> new AtSetting<>(r.setting(), convert.apply(r.row()))).toList();
+  }
+
   /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */
-  private record FitAlong(ScalingFit fit, Setting setting, String axis) {}
+  private record FitAlong(ScalingFit fit, Setting setting, FitAxis axis) {}
 
   private static <T extends Record> List<AtSetting<T>> withSetting(TableReader t, Table<?> table,
       Class<T> type, Sweep sweep) {
-    return t.read(table, type, List.of(SweepColumns.names(sweep)), frame -> frame,
-        (record, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), record));
+    return t.read(table, type, sweep, frame -> frame);
   }
 
   /**

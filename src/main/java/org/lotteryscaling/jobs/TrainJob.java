@@ -23,11 +23,13 @@ import org.lotteryscaling.nn.KernelType;
 import org.lotteryscaling.results.DeltaTables;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.ResultsFolder;
+import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.RunsRepair;
 import org.lotteryscaling.results.SparkErrors;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.task.DataSampler;
 import org.lotteryscaling.task.DataSettings;
 import org.lotteryscaling.task.ExperimentConfig;
@@ -171,7 +173,8 @@ public final class TrainJob {
         missing.add(key);
       }
     }
-    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS), Tables.runsSchema(config.sweep()),
+    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS),
+        RowCodec.schema(ResultTables.RUNS, config.sweep()),
         Tables.RUNS_PARTITIONS);
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
     List<List<TaskKey>> chunks = chunks(config.settings(), missing, cores, options.chunkNeuronStepsPerCore());
@@ -240,8 +243,9 @@ public final class TrainJob {
       spark.sparkContext().clearJobGroup();
     }
     DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
-        spark.createDataFrame(trained, Tables.runsSchema(config.sweep())), partitionsOf(chunk),
-        Tables.runsKey(config.sweep()));
+        spark.createDataFrame(trained, RowCodec.schema(ResultTables.RUNS, config.sweep())),
+        partitionsOf(chunk),
+        ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
   }
 
   /** The runs partitions (target, activation) a chunk's rows fall in, as a filter on {@code t}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.lotteryscaling.task.AtSetting;
 import org.lotteryscaling.nn.TrainStatus;
 import org.lotteryscaling.report.ReportData.HistogramBin;
 import org.lotteryscaling.report.ReportData.LossModes;
@@ -26,9 +27,6 @@ import org.lotteryscaling.task.Sweep;
  */
 public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> bySetting,
     Map<Setting, List<RunLosses>> runs, List<AxisFit> axisFits) {
-
-  /** A row of a table with the setting its sweep columns hold. */
-  public record AtSetting<T>(Setting setting, T row) {}
 
   /** The rows of the mechanism tables, each with its setting. */
   public record Mechanisms(List<AtSetting<ReportData.Neuron>> neurons,

@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,6 +15,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TableColumn;
+import org.lotteryscaling.task.Setting;
+import org.lotteryscaling.task.SettingKey;
+import org.lotteryscaling.task.Sweep;
 
 /**
  * Spark rows of the result tables, from and to their row records ({@link Table}): the schema is
@@ -30,9 +34,9 @@ public final class RowCodec {
     return schema(table.columns());
   }
 
-  /** The Spark schema of a record's columns, for columns that some tables add to their own. */
-  public static StructType schema(Class<? extends Record> type) {
-    return schema(java.util.Arrays.stream(type.getRecordComponents()).map(TableColumn::of).toList());
+  /** The Spark schema of {@code table} in an experiment of {@code sweep} ({@link Table#columns(Sweep)}). */
+  public static StructType schema(Table<?> table, Sweep sweep) {
+    return schema(table.columns(sweep));
   }
 
   private static StructType schema(List<TableColumn> columns) {
@@ -80,6 +84,45 @@ public final class RowCodec {
       values[k] = boxed(get(shape.accessors[k], record));
     }
     return RowFactory.create(values);
+  }
+
+  /**
+   * The row of {@code table} in an experiment of {@code sweep} ({@link Table#columns(Sweep)}):
+   * {@code row}'s components, then the setting's value of each swept key (null where the setting
+   * has none). Without a sweep, {@code row} alone. For a table without swept columns.
+   */
+  public static Row encode(Table<?> table, Sweep sweep, Setting setting, Record row) {
+    return encode(table, sweep, setting, row, null);
+  }
+
+  /**
+   * As above, with {@code swept}'s components (of the table's {@link Table#sweptRowType}, such as
+   * scaling_fit's {@code FitAxis}) between the row's and the setting's when there is a sweep.
+   */
+  public static Row encode(Table<?> table, Sweep sweep, Setting setting, Record row,
+      Record swept) {
+    if (row.getClass() != table.rowType()) {
+      throw new IllegalArgumentException(table.name() + " holds " + table.rowType().getName()
+          + ", not " + row.getClass().getName());
+    }
+    if (sweep.isEmpty()) {
+      return encode(row);
+    }
+    if ((swept == null ? null : swept.getClass()) != table.sweptRowType()) {
+      throw new IllegalArgumentException(table.name() + " in a sweep carries "
+          + table.sweptRowType() + ", not " + (swept == null ? null : swept.getClass()));
+    }
+    List<Object> values = new ArrayList<>();
+    for (Record part : swept == null ? new Record[] {row} : new Record[] {row, swept}) {
+      Row encoded = encode(part);
+      for (int i = 0; i < encoded.length(); i++) {
+        values.add(encoded.get(i));
+      }
+    }
+    for (SettingKey key : sweep.keys()) {
+      values.add(SweepColumns.stored(key, setting.value(key)));
+    }
+    return RowFactory.create(values.toArray());
   }
 
   /** The record of {@code type} whose components are read from {@code row} by column name. */

@@ -15,6 +15,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TableColumn;
+import org.lotteryscaling.task.AtSetting;
+import org.lotteryscaling.task.Sweep;
 
 /**
  * Reads result tables of one folder into plain records for the report. A table that is absent,
@@ -66,6 +68,24 @@ public final class TableReader {
       out.add(combine.apply(RowCodec.decode(row, type), row));
     }
     return out;
+  }
+
+  /**
+   * The rows of {@code table} in an experiment of {@code sweep} as records of {@code type}, each
+   * with its setting: the table's swept columns ({@link Table#columns(Sweep)}) are read too, and a
+   * table without them is unavailable.
+   */
+  public <T extends Record> List<AtSetting<T>> read(Table<?> table, Class<T> type, Sweep sweep,
+      UnaryOperator<Dataset<Row>> narrow) {
+    return read(table, type, sweptColumns(table, sweep), narrow,
+        (record, row) -> new AtSetting<>(SweepColumns.settingOf(row, sweep), record));
+  }
+
+  /** The columns {@code table} has in an experiment of {@code sweep} beyond its own. */
+  public static List<String> sweptColumns(Table<?> table, Sweep sweep) {
+    List<TableColumn> all = table.columns(sweep);
+    return all.subList(table.columns().size(), all.size()).stream().map(TableColumn::name)
+        .toList();
   }
 
   /** The selected columns of the table's rows, or an empty list with the reason recorded. */

@@ -29,33 +29,28 @@ public final class Tables {
   /** The columns that name a task: runs holds one row per value of these. */
   public static final String[] RUNS_KEY = ResultTables.RUNS.key().toArray(String[]::new);
 
-  /** The schema of runs in an experiment of {@code sweep}: its own columns, then the swept keys'. */
-  public static StructType runsSchema(Sweep sweep) {
-    return SweepColumns.schema(RUNS_SCHEMA, sweep);
-  }
-
-  /** The columns that name a task of an experiment of {@code sweep}. */
-  public static String[] runsKey(Sweep sweep) {
-    List<String> key = new java.util.ArrayList<>(List.of(RUNS_KEY));
-    key.addAll(List.of(SweepColumns.names(sweep)));
-    return key.toArray(String[]::new);
-  }
-
-  /** The row of runs for one trained network (in {@link #runsSchema} of its experiment's sweep). */
+  /** The row of runs for one trained network, in runs' schema for its experiment's sweep. */
   public static Row runRow(TaskKey key, TrainResult result, String configHash, String codeVersion,
       Sweep sweep) {
-    return SweepColumns.append(runRow(key, result, configHash, codeVersion), sweep, key.setting());
+    return RowCodec.encode(ResultTables.RUNS, sweep, key.setting(),
+        runRowOf(key, result, configHash, codeVersion));
   }
 
   /** The row of runs for one trained network of an experiment without a sweep. */
   public static Row runRow(TaskKey key, TrainResult result, String configHash, String codeVersion) {
+    return RowCodec.encode(runRowOf(key, result, configHash, codeVersion));
+  }
+
+  /** The runs row of one trained network as its record. */
+  public static RunRow runRowOf(TaskKey key, TrainResult result, String configHash,
+      String codeVersion) {
     Network n = result.network();
     double[] theta = n.parameters();
-    return RowCodec.encode(new RunRow(key.target().id(), key.activation().id(), key.width(),
+    return new RunRow(key.target().id(), key.activation().id(), key.width(),
         key.seedIndex(), n.dimension(), configHash, codeVersion, result.status().id(),
         result.trainLoss(), result.testLoss(), result.stepsDone(), result.seconds(),
         java.util.Arrays.copyOfRange(theta, 0, n.width() * n.dimension()), n.bVector(),
-        n.vVector(), n.c(), result.curveSteps(), result.curveLoss()));
+        n.vVector(), n.c(), result.curveSteps(), result.curveLoss());
   }
 
   /** The network stored in a row of runs (a row with at least input_dim, width, w, b, v, c). */

@@ -53,7 +53,9 @@ public final class ResultTables {
       N = 10..50, where the N^-1 law is claimed), and one row of kind `local` per pair of \
       consecutive such widths (the local exponent, where the ReLU change from N^-4 to a slower \
       law shows). A (target, activation) with fewer than two such widths has no rows."""
-      + AGGREGATE, "target", "activation", "kind", "width_min");
+      + AGGREGATE, "target", "activation", "kind", "width_min")
+      // Two local fits along one axis at one width differ in where they lie on it only.
+      .whenSwept(FitAxis.class, FitAxis.AXIS_COLUMN, FitAxis.AXIS_MIN_COLUMN);
 
   public static final Table<SynergyRow> SYNERGY = Table.of("synergy", SynergyRow.class, """
       One row per (target, activation, width N) whose N/2 is in the grid with ok networks at \

@@ -93,7 +93,7 @@ public final class TablesDoc {
         | column | type | meaning |
         |---|---|---|
         """);
-    for (TableColumn c : Table.of("scaling_fit", FitAxis.class, "axis columns").columns()) {
+    for (TableColumn c : ResultTables.SCALING_FIT.sweptColumns()) {
       out.append("| ").append(c.name()).append(" | ").append(code(c.type())).append(" | ")
           .append(c.meaning().replace("|", "\\|")).append(" |\n");
     }

@@ -109,15 +109,15 @@ class AggregateSweepTest {
       }
       LOSSES.put(s, List.copyOf(widths));
     }
-    spark.createDataFrame(rows, Tables.runsSchema(SWEEP)).repartition(3).write()
+    spark.createDataFrame(rows, RowCodec.schema(ResultTables.RUNS, SWEEP)).repartition(3).write()
         .partitionBy(Tables.RUNS_PARTITIONS).format("delta").save(TestFolders.path(dir, Tables.RUNS));
     written = AggregateJob.run(spark, dir.toString(), SETTINGS);
   }
 
   static Row runRow(int width, long seed, Setting setting, String status, double loss) {
-    return SweepColumns.append(RowCodec.encode(new RunRow("x2", "silu", width, seed, 1, "synthetic",
-        "test", status, loss, loss, 100, 0.01, new double[] {1}, new double[] {0},
-        new double[] {1}, 0, new int[] {100}, new double[] {loss})), SWEEP, setting);
+    return RowCodec.encode(ResultTables.RUNS, SWEEP, setting, new RunRow("x2", "silu", width, seed,
+        1, "synthetic", "test", status, loss, loss, 100, 0.01, new double[] {1}, new double[] {0},
+        new double[] {1}, 0, new int[] {100}, new double[] {loss}));
   }
 
   static LossGroup group(Setting s) {
@@ -141,11 +141,11 @@ class AggregateSweepTest {
 
   /** Each setting's rows of {@code table}, computed from its losses alone, with its columns. */
   static <R extends Record> void assertPerSetting(Table<R> table, Function<LossGroup, List<R>> rows) {
-    StructType schema = SweepColumns.schema(RowCodec.schema(table), SWEEP);
+    StructType schema = RowCodec.schema(table, SWEEP);
     List<Row> expected = new ArrayList<>();
     for (Setting s : LOSSES.keySet()) {
       for (R r : rows.apply(group(s))) {
-        expected.add(SweepColumns.append(RowCodec.encode(r), SWEEP, s));
+        expected.add(RowCodec.encode(table, SWEEP, s, r));
       }
     }
     List<Row> actual = stored(table);
@@ -219,13 +219,14 @@ class AggregateSweepTest {
       assertEquals(allDiverged(20, s) ? 2 : 4, fits.size(), s.toString());
       for (PowerLawFit f : fits) {
         assertEquals(1, f.alpha(), 1e-12);
-        expected.add(new AggregateJob.SweptFit(new org.lotteryscaling.tables.ScalingFitRow("x2",
-            "silu", f.kind().id(), f.widthMin(), f.widthMax(), f.widths(), f.alpha(),
-            f.alphaLow(), f.alphaHigh(), f.prefactor(), f.resamples()),
-            new FitAxis("width", f.widthMin(), f.widthMax(), f.widths()), s).encode(SWEEP));
+        expected.add(RowCodec.encode(ResultTables.SCALING_FIT, SWEEP, s,
+            new org.lotteryscaling.tables.ScalingFitRow("x2", "silu", f.kind().id(), f.widthMin(),
+                f.widthMax(), f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
+                f.resamples()),
+            new FitAxis("width", f.widthMin(), f.widthMax(), f.widths())));
       }
     }
-    StructType schema = AggregateJob.fitSchema(SWEEP);
+    StructType schema = RowCodec.schema(ResultTables.SCALING_FIT, SWEEP);
     assertEquals(List.of("target", "activation", "kind", "width_min", "width_max", "widths",
         "alpha", "alpha_low", "alpha_high", "prefactor", "resamples", "axis", "axis_min",
         "axis_max", "axis_points", "data_points", "data_high", "data_low", "training_lr"),

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainStatus;
@@ -80,15 +82,16 @@ public final class ImportRuns {
     SparkSession spark = Spark.session("import-runs", "local[2]");
     StorageFolder dir = StorageFolder.of(spark, dirUri);
     ExperimentFolder.claim(dir, config);
-    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS), Tables.runsSchema(config.sweep()),
+    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS),
+        RowCodec.schema(ResultTables.RUNS, config.sweep()),
         Tables.RUNS_PARTITIONS);
     List<Row> rows = new ArrayList<>(all.size());
     for (Trained t : all) {
       rows.add(Tables.runRow(t.key(), t.result(), config.hash(), codeVersion, config.sweep()));
     }
     long inserted = DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
-        spark.createDataFrame(rows, Tables.runsSchema(config.sweep())), null,
-        Tables.runsKey(config.sweep()));
+        spark.createDataFrame(rows, RowCodec.schema(ResultTables.RUNS, config.sweep())), null,
+        ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
     System.out.println(inserted + " networks committed to " + dir.resolve(Tables.RUNS));
     spark.stop();
   }

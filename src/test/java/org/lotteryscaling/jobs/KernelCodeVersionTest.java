@@ -8,8 +8,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.nn.KernelType;
-import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.TaskKey;
 
@@ -38,7 +39,7 @@ class KernelCodeVersionTest {
     List<TaskKey> keys = config.tasks();
     List<Row> vector = train(config, keys, null);
     List<Row> scalar = train(config, keys, "scalar");
-    StructType schema = Tables.runsSchema(config.sweep());
+    StructType schema = RowCodec.schema(ResultTables.RUNS, config.sweep());
     int codeVersion = schema.fieldIndex("code_version");
     int trainLoss = schema.fieldIndex("train_loss");
     boolean anyBitDiffers = false;

@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ import org.lotteryscaling.report.SweptData;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.Spark;
-import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.results.TestFolders;
 import org.lotteryscaling.stats.PowerLawFit;
@@ -122,10 +120,9 @@ class SweptReportTest {
             double train = diverged ? Double.NaN : trainLoss(target, s, width, seed);
             double test = diverged ? DIVERGED_TEST_LOSS : testLoss(target, s, width, seed);
             String status = diverged ? "diverged" : "ok";
-            runs.add(SweepColumns.append(RowCodec.encode(new RunRow(target, "silu", width, seed,
-                1, config.hash(), "test", status, train, test, 100, 0.01, new double[] {1},
-                new double[] {0}, new double[] {1}, 0, new int[] {100}, new double[] {train})),
-                sweep, s));
+            runs.add(RowCodec.encode(ResultTables.RUNS, sweep, s, new RunRow(target, "silu", width,
+                seed, 1, config.hash(), "test", status, train, test, 100, 0.01, new double[] {1},
+                new double[] {0}, new double[] {1}, 0, new int[] {100}, new double[] {train})));
             aloneRuns.add(new ReportData.NetworkLoss(target, "silu", width, seed, status, train));
             if (!diverged) {
               losses[seed] = train;
@@ -178,15 +175,12 @@ class SweptReportTest {
         }
       }
     }
-    save(ResultTables.RUNS, Tables.runsSchema(sweep), runs, Tables.RUNS_PARTITIONS);
+    save(ResultTables.RUNS, null, runs, Tables.RUNS_PARTITIONS);
     save(ResultTables.LOSS_SUMMARY, null, summaries);
     save(ResultTables.LOSS_HISTOGRAM, null, histograms);
     save(ResultTables.LOSS_MODES, null, modes);
     save(ResultTables.SYNERGY, null, synergy);
-    save(ResultTables.SCALING_FIT, SweepColumns.schema(RowCodec.schema(ResultTables.SCALING_FIT)
-        .add("axis", DataTypes.StringType).add("axis_min", DataTypes.DoubleType)
-        .add("axis_max", DataTypes.DoubleType).add("axis_points", DataTypes.IntegerType), sweep),
-        fits);
+    save(ResultTables.SCALING_FIT, null, fits);
   }
 
   /** The exponent the fixture's fits along an axis give: 0.5 along points, 0.2 along lr. */
@@ -195,25 +189,19 @@ class SweptReportTest {
   }
 
   private static Row row(Setting s, Record record) {
-    return SweepColumns.append(RowCodec.encode(record), sweep, s);
+    Table<?> table = ResultTables.ALL.stream().filter(t -> t.rowType() == record.getClass())
+        .findFirst().orElseThrow();
+    return RowCodec.encode(table, sweep, s, record);
   }
 
   private static Row fitRow(ScalingFitRow fit, String axis, double min, double max, int points,
       Setting setting) {
-    Row own = RowCodec.encode(fit);
-    Object[] values = new Object[own.length() + 4];
-    for (int i = 0; i < own.length(); i++) {
-      values[i] = own.get(i);
-    }
-    values[own.length()] = axis;
-    values[own.length() + 1] = min;
-    values[own.length() + 2] = max;
-    values[own.length() + 3] = points;
-    return SweepColumns.append(org.apache.spark.sql.RowFactory.create(values), sweep, setting);
+    return RowCodec.encode(ResultTables.SCALING_FIT, sweep, setting, fit,
+        new FitAxis(axis, min, max, points));
   }
 
   private static void save(Table<?> table, StructType schema, List<Row> rows, String... partitions) {
-    StructType s = schema != null ? schema : SweepColumns.schema(RowCodec.schema(table), sweep);
+    StructType s = schema != null ? schema : RowCodec.schema(table, sweep);
     TestFolders.write(spark.createDataFrame(rows, s).coalesce(1), results, table.name(), partitions);
   }
 

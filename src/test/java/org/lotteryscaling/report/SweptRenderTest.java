@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.report.ReportData.LossSummary;
-import org.lotteryscaling.report.SweptData.AtSetting;
+import org.lotteryscaling.task.AtSetting;
 import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.SettingKey;
