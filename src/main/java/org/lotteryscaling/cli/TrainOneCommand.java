@@ -10,8 +10,12 @@ import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.TrainResult;
+import org.lotteryscaling.nn.ModelSettings;
+import org.lotteryscaling.nn.OptimizerType;
+import org.lotteryscaling.nn.Parametrization;
 import org.lotteryscaling.nn.TrainSettings;
 import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.InputDistribution;
 import org.lotteryscaling.task.Target;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.TaskKey;
@@ -49,7 +53,7 @@ public final class TrainOneCommand implements Callable<Integer> {
   @Option(names = "--experiment-seed", defaultValue = "0", description = "experiment seed (default ${DEFAULT-VALUE})")
   long experimentSeed;
 
-  @Option(names = "--steps", description = "Adam steps (default 50000)")
+  @Option(names = "--steps", description = "optimiser steps (default 50000)")
   int steps = T.steps();
 
   @Option(names = "--lr", description = "initial learning rate (default 0.01)")
@@ -88,6 +92,38 @@ public final class TrainOneCommand implements Callable<Integer> {
   @Option(names = "--data-seed", description = "seed of the data sample (default 0)")
   long dataSeed = D.dataSeed();
 
+  @Option(names = "--distribution", description = "inputs: uniform (on [low, high]) or normal"
+      + " (default uniform)")
+  String distribution = D.distribution().id();
+
+  @Option(names = "--mean", description = "mean of normal inputs (default 0)")
+  double mean = D.mean();
+
+  @Option(names = "--std", description = "standard deviation of normal inputs (default 1)")
+  double std = D.std();
+
+  @Option(names = "--noise", description = "std of Gaussian noise on the training labels"
+      + " (default 0)")
+  double noise = D.noise();
+
+  @Option(names = "--first-scale", description = "factor of PyTorch's bound for w, b (default 1)")
+  double firstScale = ModelSettings.paper().firstScale();
+
+  @Option(names = "--second-scale", description = "factor of PyTorch's bound for v, c (default 1)")
+  double secondScale = ModelSettings.paper().secondScale();
+
+  @Option(names = "--parametrization", description = "standard or mean-field (default standard)")
+  String parametrization = ModelSettings.paper().parametrization().id();
+
+  @Option(names = "--optimizer", description = "adam or sgd (default adam)")
+  String optimizer = T.optimizer().id();
+
+  @Option(names = "--momentum", description = "SGD momentum in [0, 1) (default 0)")
+  double momentum = T.momentum();
+
+  @Option(names = "--weight-decay", description = "decoupled weight decay, as AdamW (default 0)")
+  double weightDecay = T.weightDecay();
+
   @Option(names = "--swept", paramLabel = "KEY=VALUE", description = "a value of a swept key"
       + " (e.g. data.points=300), as a task of a sweep trains with it: it sets the key and enters"
       + " the network seed, so the network is that of the swept experiment's row")
@@ -102,8 +138,11 @@ public final class TrainOneCommand implements Callable<Integer> {
         () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, seed,
             Setting.parse(String.join(" ", swept))));
     TaskSettings settings = UserError.fromInput(() -> new TaskSettings(experimentSeed,
-        new DataSettings(points, testPoints, low, high, dataSeed),
-        new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints)));
+        new DataSettings(points, testPoints, low, high, dataSeed,
+            InputDistribution.parse(distribution), mean, std, noise),
+        new ModelSettings(Parametrization.parse(parametrization), firstScale, secondScale),
+        new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints,
+            OptimizerType.parse(optimizer), momentum, weightDecay)));
     UserError.fromInput(() -> key.setting().applyTo(settings)); // a swept value out of range
     TrainResult result = TaskRunner.run(settings, key);
     spec.commandLine().getOut().println(json ? toJson(key, result) : summary(key, result));

@@ -30,6 +30,16 @@ public final class RandomStream {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
+  /**
+   * Standard normal, by Box-Muller from two uniforms (one output per pair, so that each draw
+   * takes exactly two words of the stream); StrictMath, so the same bits on every machine.
+   */
+  public double standardNormal() {
+    double u = 1.0 - nextDouble(); // (0, 1]: log(u) is finite
+    double angle = 2.0 * Math.PI * nextDouble();
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(angle);
+  }
+
   /** Uniform on [low, high). */
   public double uniform(double low, double high) {
     return low + (high - low) * nextDouble();

@@ -1,8 +1,9 @@
 package org.lotteryscaling.nn;
 
 /**
- * How one network is trained: full-batch Adam for {@code steps} steps with a step-decay learning
- * rate, and how many points of the loss curve to keep. Defaults are the paper's (section 2.2).
+ * How one network is trained: full-batch Adam (or SGD with momentum) for {@code steps} steps with
+ * a step-decay learning rate, decoupled weight decay, and how many points of the loss curve to
+ * keep. Defaults are the paper's (section 2.2): Adam, no weight decay.
  */
 public record TrainSettings(
     int steps,
@@ -12,7 +13,10 @@ public record TrainSettings(
     double beta1,
     double beta2,
     double epsilon,
-    int curvePoints) implements java.io.Serializable {
+    int curvePoints,
+    OptimizerType optimizer,
+    double momentum,
+    double weightDecay) implements java.io.Serializable {
 
   public TrainSettings {
     require(steps >= 1, "steps must be >= 1, got " + steps);
@@ -23,6 +27,19 @@ public record TrainSettings(
     require(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
     require(epsilon > 0, "epsilon must be > 0, got " + epsilon);
     require(curvePoints >= 2, "curve-points must be >= 2, got " + curvePoints);
+    require(optimizer != null, "optimizer must be given");
+    require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+    require(momentum == 0 || optimizer == OptimizerType.SGD,
+        "momentum applies to the sgd optimizer only (Adam's is beta1), got " + momentum);
+    require(weightDecay >= 0 && Double.isFinite(weightDecay),
+        "weight-decay must be a finite number >= 0, got " + weightDecay);
+  }
+
+  /** Adam, no weight decay: the paper's optimiser. */
+  public TrainSettings(int steps, double learningRate, int decayEvery, double decayFactor,
+      double beta1, double beta2, double epsilon, int curvePoints) {
+    this(steps, learningRate, decayEvery, decayFactor, beta1, beta2, epsilon, curvePoints,
+        OptimizerType.ADAM, 0.0, 0.0);
   }
 
   /** 50000 steps of Adam(0.9, 0.999, 1e-8) at lr 1e-2, times 0.2 every 10000 steps. */
@@ -32,7 +49,15 @@ public record TrainSettings(
 
   public TrainSettings withSteps(int newSteps) {
     return new TrainSettings(newSteps, learningRate, decayEvery, decayFactor, beta1, beta2, epsilon,
-        curvePoints);
+        curvePoints, optimizer, momentum, weightDecay);
+  }
+
+  /** A fresh optimiser for a parameter vector of this length. */
+  public Optimizer newOptimizer(int parameters) {
+    return switch (optimizer) {
+      case ADAM -> new Adam(parameters, beta1, beta2, epsilon, weightDecay);
+      case SGD -> new Sgd(parameters, momentum, weightDecay);
+    };
   }
 
   public StepDecaySchedule schedule() {

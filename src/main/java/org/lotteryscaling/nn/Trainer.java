@@ -3,9 +3,14 @@ package org.lotteryscaling.nn;
 import java.util.Arrays;
 
 /**
- * The whole training step in one place: full-batch MSE gradient, then one Adam update at the
- * scheduled learning rate, {@code steps} times. Stops early, with status DIVERGED, the moment the
- * loss is not finite; never throws for numerical reasons.
+ * The whole training step in one place: full-batch MSE gradient, then one optimiser update (Adam,
+ * or SGD) at the scheduled learning rate, {@code steps} times. Stops early, with status DIVERGED,
+ * the moment the loss is not finite; never throws for numerical reasons.
+ *
+ * <p>Under the mean-field parametrisation f = (1/N) sum_i v_i sigma_i + c: the kernel computes
+ * equation (1) on phi, theta with every v_i divided by N, and dL/dv_i = (1/N) dL/dphi_v_i. The
+ * trained network returned is phi, the function itself in equation (1)'s form, so every analysis
+ * reads it as it reads a standard network.
  */
 public final class Trainer {
   private Trainer() {}
@@ -16,40 +21,67 @@ public final class Trainer {
     return train(activation, init, train, test, settings, KernelType.configured());
   }
 
-  /** Trains with the given kernel implementation. */
+  /** Trains the standard parametrisation with the given kernel implementation. */
   public static TrainResult train(Activation activation, Network init, Dataset train, Dataset test,
       TrainSettings settings, KernelType kernelType) {
+    return train(activation, Parametrization.STANDARD, init, train, test, settings, kernelType);
+  }
+
+  public static TrainResult train(Activation activation, Parametrization parametrization,
+      Network init, Dataset train, Dataset test, TrainSettings settings, KernelType kernelType) {
     long start = System.nanoTime();
     int width = init.width();
     double[] theta = init.parameters();
+    boolean meanField = parametrization == Parametrization.MEAN_FIELD;
+    double[] phi = meanField ? new double[theta.length] : theta; // equation (1)'s parameters
+    int vOffset = width * init.dimension() + width;
     double[] grad = new double[theta.length];
     GradientKernel kernel = kernelType.create(activation, width, train);
-    Adam adam = new Adam(theta.length, settings.beta1(), settings.beta2(), settings.epsilon());
+    Optimizer optimizer = settings.newOptimizer(theta.length);
     StepDecaySchedule schedule = settings.schedule();
     int[] curveSteps = curveSteps(settings.steps(), settings.curvePoints());
     double[] curveLoss = new double[curveSteps.length];
     int recorded = 0;
 
     for (int step = 0; step < settings.steps(); step++) {
-      double loss = kernel.lossAndGradient(theta, grad);
+      if (meanField) {
+        meanFieldParameters(theta, phi, vOffset, width);
+      }
+      double loss = kernel.lossAndGradient(phi, grad);
       if (!Double.isFinite(loss)) {
-        return diverged(loss, theta, init, step, curveSteps, curveLoss, recorded, start);
+        return diverged(loss, phi, init, step, curveSteps, curveLoss, recorded, start);
       }
       if (recorded < curveSteps.length && curveSteps[recorded] == step) {
         curveLoss[recorded++] = loss;
       }
-      adam.step(theta, grad, schedule.rate(step));
+      if (meanField) {
+        for (int i = vOffset; i < vOffset + width; i++) {
+          grad[i] /= width;
+        }
+      }
+      optimizer.step(theta, grad, schedule.rate(step));
     }
 
-    double trainLoss = kernel.loss(theta);
+    if (meanField) {
+      meanFieldParameters(theta, phi, vOffset, width);
+    }
+    double trainLoss = kernel.loss(phi);
     if (!Double.isFinite(trainLoss)) {
-      return diverged(trainLoss, theta, init, settings.steps(), curveSteps, curveLoss, recorded, start);
+      return diverged(trainLoss, phi, init, settings.steps(), curveSteps, curveLoss, recorded, start);
     }
     curveLoss[recorded] = trainLoss;
-    double testLoss = kernelType.create(activation, width, test).loss(theta);
-    Network trained = Network.fromParameters(init.dimension(), width, theta);
+    double testLoss = kernelType.create(activation, width, test).loss(phi);
+    Network trained = Network.fromParameters(init.dimension(), width, phi);
     return new TrainResult(TrainStatus.OK, trainLoss, testLoss, trained, settings.steps(),
         curveSteps, curveLoss, seconds(start));
+  }
+
+  /** phi = theta with v_i / N: the mean-field network written as equation (1). */
+  private static void meanFieldParameters(double[] theta, double[] phi, int vOffset, int width) {
+    System.arraycopy(theta, 0, phi, 0, theta.length);
+    for (int i = vOffset; i < vOffset + width; i++) {
+      phi[i] = theta[i] / width;
+    }
   }
 
   private static TrainResult diverged(double loss, double[] theta, Network init, int step,

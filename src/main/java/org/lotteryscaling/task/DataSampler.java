@@ -3,13 +3,19 @@ package org.lotteryscaling.task;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.RandomStream;
 
-/** Draws a target's training and test sets: points uniform on [low, high]^d, point by point. */
+/**
+ * Draws a target's training and test sets, point by point: each coordinate uniform on
+ * [low, high] or normal (mean, std), then y = target(x); the training labels get Gaussian noise
+ * from a stream of their own, so the inputs are the same points whatever the noise.
+ */
 public final class DataSampler {
   private DataSampler() {}
 
   public static Dataset train(Target target, DataSettings settings) {
-    return sample(target, settings.trainPoints(), settings,
+    Dataset clean = sample(target, settings.trainPoints(), settings,
         Seeds.data(settings.dataSeed(), target.dimension(), Seeds.TRAIN_SPLIT));
+    return settings.noise() == 0 ? clean : withNoise(clean, settings.noise(),
+        Seeds.data(settings.dataSeed(), target.dimension(), Seeds.NOISE_SPLIT));
   }
 
   public static Dataset test(Target target, DataSettings settings) {
@@ -20,14 +26,25 @@ public final class DataSampler {
   private static Dataset sample(Target target, int points, DataSettings settings, long seed) {
     int d = target.dimension();
     RandomStream random = new RandomStream(seed);
+    boolean normal = settings.distribution() == InputDistribution.NORMAL;
     double[] x = new double[points * d];
     double[] y = new double[points];
     for (int m = 0; m < points; m++) {
       for (int j = 0; j < d; j++) {
-        x[m * d + j] = random.uniform(settings.low(), settings.high());
+        x[m * d + j] = normal ? settings.mean() + settings.std() * random.standardNormal()
+            : random.uniform(settings.low(), settings.high());
       }
       y[m] = target.apply(x, m * d);
     }
     return new Dataset(d, x, y);
+  }
+
+  private static Dataset withNoise(Dataset clean, double noise, long seed) {
+    RandomStream random = new RandomStream(seed);
+    double[] y = clean.yCopy();
+    for (int m = 0; m < y.length; m++) {
+      y[m] += noise * random.standardNormal();
+    }
+    return new Dataset(clean.dimension(), clean.xCopy(), y);
   }
 }

@@ -18,8 +18,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lotteryscaling.UserError;
 import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.ModelSettings;
+import org.lotteryscaling.nn.OptimizerType;
+import org.lotteryscaling.nn.Parametrization;
 import org.lotteryscaling.nn.TrainSettings;
 
 /**
@@ -35,10 +39,15 @@ import org.lotteryscaling.nn.TrainSettings;
  *   seeds = 1000                        seed indices per (target, activation, width) ...
  *   seed-offset = 0                     ... namely seed-offset .. seed-offset + seeds - 1
  *   experiment-seed = 0                 mixed into every network's initialisation seed
- *   data { points = 1000, test-points = 1000, low = -2, high = 2, seed = 0 }
+ *   data { points = 1000, test-points = 1000, low = -2, high = 2, seed = 0,
+ *          distribution = uniform, mean = 0, std = 1, noise = 0 }    uniform | normal (mean, std)
+ *   init { first-scale = 1, second-scale = 1 }   factors of PyTorch's default bounds
+ *   model { parametrization = standard }          standard | mean-field
  *   training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,
- *              beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50 }
- *   sweep { "data.points" = [100, 1000] }   any data.* or training.* key over a list ({@link Sweep})
+ *              beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50,
+ *              optimizer = adam, momentum = 0, weight-decay = 0 }    adam | sgd (momentum)
+ *   sweep { "data.points" = [100, 1000] }   any numeric data.*, init.* or training.* key over a
+ *                                           list ({@link Sweep}, {@link SettingKey})
  * </pre>
  * An unknown key is an error (a typo must not silently train the default). With a sweep, the grid
  * is the product of the four axes with the sweep's settings, and a task's settings are these with
@@ -47,9 +56,12 @@ import org.lotteryscaling.nn.TrainSettings;
  * <p>The config hash is the first 16 hex digits of the SHA-256 of {@link #canonical()}: every
  * resolved key above, one {@code key = value} line each in the fixed order of that list, numbers
  * in Java's shortest round-trip form, lists in the order given. It does not depend on how the
- * file was written (comments, order, defaults spelled out or not, overrides). A sweep adds one last
- * line ({@link Sweep#canonical()}); without one the text, and so the hash, is what it was before
- * sweeps existed.
+ * file was written (comments, order, defaults spelled out or not, overrides). The keys added after
+ * the first version ({@link #LATER_KEYS}: distribution, mean, std, noise, the init scales, the
+ * parametrization, the optimizer, momentum, weight decay) have a line only when they differ from
+ * their default, and a sweep adds one last line ({@link Sweep#canonical()}); so a config that uses
+ * none of them has the text, and the hash, it had before they existed, and its results folders
+ * resume.
  */
 public record ExperimentConfig(
     String name,
@@ -69,16 +81,30 @@ public record ExperimentConfig(
       "seeds = 1000",
       "seed-offset = 0",
       "experiment-seed = 0",
-      "data { points = 1000, test-points = 1000, low = -2.0, high = 2.0, seed = 0 }",
+      "data { points = 1000, test-points = 1000, low = -2.0, high = 2.0, seed = 0,",
+      "  distribution = uniform, mean = 0.0, std = 1.0, noise = 0.0 }",
+      "init { first-scale = 1.0, second-scale = 1.0 }",
+      "model { parametrization = standard }",
       "training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,",
-      "  beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50 }");
+      "  beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50,",
+      "  optimizer = adam, momentum = 0.0, weight-decay = 0.0 }");
 
-  /** Every key a config may set, in canonical order. */
-  public static final List<String> KEYS = List.of(
+  /** The keys of the first version: every one has a line in the canonical text. */
+  private static final List<String> FIRST_KEYS = List.of(
       "name", "targets", "activations", "widths", "seeds", "seed-offset", "experiment-seed",
       "data.points", "data.test-points", "data.low", "data.high", "data.seed",
       "training.steps", "training.lr", "training.decay-every", "training.decay-factor",
-      "training.beta1", "training.beta2", "training.eps", "training.curve-points", "sweep");
+      "training.beta1", "training.beta2", "training.eps", "training.curve-points");
+
+  /** Keys added since: a line in the canonical text only when not at their default. */
+  public static final List<String> LATER_KEYS = List.of(
+      "data.distribution", "data.mean", "data.std", "data.noise",
+      "init.first-scale", "init.second-scale", "model.parametrization",
+      "training.optimizer", "training.momentum", "training.weight-decay");
+
+  /** Every key a config may set, in canonical order. */
+  public static final List<String> KEYS = Stream.of(FIRST_KEYS, LATER_KEYS, List.of("sweep"))
+      .flatMap(List::stream).toList();
 
   public ExperimentConfig {
     if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
@@ -172,31 +198,62 @@ public record ExperimentConfig(
       List<Activation> activations = parseAll(c, "activations", Activation::parse);
       List<Integer> widths = c.getIntList("widths");
       DataSettings data = dataSettings(c);
+      ModelSettings model = modelSettings(c);
       TrainSettings training = trainSettings(c);
       Sweep sweep = Sweep.parse(c.hasPath("sweep") ? c.getValue("sweep") : null);
       return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
-          c.getLong("seed-offset"), new TaskSettings(c.getLong("experiment-seed"), data, training),
-          sweep);
+          c.getLong("seed-offset"),
+          new TaskSettings(c.getLong("experiment-seed"), data, model, training), sweep);
     } catch (ConfigException e) {
       throw new UserError(oneLine(e), e);
     }
   }
 
   private static DataSettings dataSettings(Config c) {
+    InputDistribution distribution = parseOne(c, "data.distribution", InputDistribution::parse);
+    String unused = distribution == InputDistribution.NORMAL
+        ? leftDefault(c, "data.low", "data.high") : leftDefault(c, "data.mean", "data.std");
+    if (unused != null) {
+      // a key the distribution ignores would otherwise be written and hashed but never used
+      throw new UserError(unused + " does not apply to data.distribution = " + distribution
+          + " (uniform uses data.low, data.high; normal uses data.mean, data.std)");
+    }
     try {
       return new DataSettings(c.getInt("data.points"), c.getInt("data.test-points"),
-          c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"));
+          c.getDouble("data.low"), c.getDouble("data.high"), c.getLong("data.seed"),
+          distribution, c.getDouble("data.mean"), c.getDouble("data.std"),
+          c.getDouble("data.noise"));
     } catch (IllegalArgumentException e) {
       throw new UserError("data: " + e.getMessage(), e);
     }
   }
 
+  /** The first of {@code keys} set to other than its default, or null. */
+  private static String leftDefault(Config c, String... keys) {
+    Config defaults = ConfigFactory.parseString(DEFAULTS);
+    return Stream.of(keys).filter(k -> c.getDouble(k) != defaults.getDouble(k)).findFirst()
+        .orElse(null);
+  }
+
+  private static ModelSettings modelSettings(Config c) {
+    Parametrization parametrization =
+        parseOne(c, "model.parametrization", Parametrization::parse);
+    try {
+      return new ModelSettings(parametrization, c.getDouble("init.first-scale"),
+          c.getDouble("init.second-scale"));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("init." + e.getMessage(), e);
+    }
+  }
+
   private static TrainSettings trainSettings(Config c) {
+    OptimizerType optimizer = parseOne(c, "training.optimizer", OptimizerType::parse);
     try {
       return new TrainSettings(c.getInt("training.steps"), c.getDouble("training.lr"),
           c.getInt("training.decay-every"), c.getDouble("training.decay-factor"),
           c.getDouble("training.beta1"), c.getDouble("training.beta2"), c.getDouble("training.eps"),
-          c.getInt("training.curve-points"));
+          c.getInt("training.curve-points"), optimizer, c.getDouble("training.momentum"),
+          c.getDouble("training.weight-decay"));
     } catch (IllegalArgumentException e) {
       // TrainSettings names its fields as train-one's options; here they live under training.
       throw new UserError("training." + e.getMessage(), e);
@@ -228,6 +285,14 @@ public record ExperimentConfig(
       }
     }
     return out;
+  }
+
+  private static <T> T parseOne(Config c, String key, Parser<T> parser) {
+    try {
+      return parser.parse(c.getString(key));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(key + ": " + e.getMessage(), e);
+    }
   }
 
   private static <T> List<T> requireDistinct(String key, List<T> values) {
@@ -278,11 +343,15 @@ public record ExperimentConfig(
     return (int) n;
   }
 
-  /** The resolved experiment, one {@code key = value} line per key of {@link #KEYS}: valid HOCON. */
+  /**
+   * The resolved experiment, one {@code key = value} line per key of {@link #KEYS} (those of
+   * {@link #LATER_KEYS} only when not at their default): valid HOCON.
+   */
   public String canonical() {
     DataSettings d = settings.data();
+    ModelSettings m = settings.model();
     TrainSettings t = settings.training();
-    Object[] values = { // every key of KEYS but the last, sweep
+    Object[] first = { // FIRST_KEYS' values
       quote(name), ids(targets.stream().map(Target::id).toList()),
       ids(activations.stream().map(Activation::id).toList()), widths.toString(), seeds, seedOffset,
       settings.experimentSeed(),
@@ -290,14 +359,34 @@ public record ExperimentConfig(
       t.steps(), t.learningRate(), t.decayEvery(), t.decayFactor(), t.beta1(), t.beta2(),
       t.epsilon(), t.curvePoints()
     };
+    Object[] later = { // LATER_KEYS' values
+      d.distribution(), d.mean(), d.std(), d.noise(), m.firstScale(), m.secondScale(),
+      quote(m.parametrization().id()), t.optimizer(), t.momentum(), t.weightDecay()
+    };
     StringBuilder s = new StringBuilder();
-    for (int k = 0; k < values.length; k++) {
-      s.append(KEYS.get(k)).append(" = ").append(values[k]).append('\n');
+    for (int k = 0; k < first.length; k++) {
+      s.append(FIRST_KEYS.get(k)).append(" = ").append(first[k]).append('\n');
+    }
+    Object[] defaults = laterDefaults();
+    for (int k = 0; k < later.length; k++) {
+      if (!later[k].equals(defaults[k])) {
+        s.append(LATER_KEYS.get(k)).append(" = ").append(later[k]).append('\n');
+      }
     }
     if (!sweep.isEmpty()) {
       s.append(sweep.canonical()).append('\n');
     }
     return s.toString();
+  }
+
+  /** LATER_KEYS' default values, as {@link #canonical} holds them. */
+  private static Object[] laterDefaults() {
+    DataSettings d = DataSettings.paper();
+    ModelSettings m = ModelSettings.paper();
+    TrainSettings t = TrainSettings.paper();
+    return new Object[] {d.distribution(), d.mean(), d.std(), d.noise(), m.firstScale(),
+        m.secondScale(), quote(m.parametrization().id()), t.optimizer(), t.momentum(),
+        t.weightDecay()};
   }
 
   /** 16 hex digits of SHA-256 over {@link #canonical()} (UTF-8). */

@@ -41,6 +41,8 @@ public final class Seeds {
 
   public static final long TRAIN_SPLIT = 1;
   public static final long TEST_SPLIT = 2;
+  /** The stream of the training labels' noise (data.noise), apart from the inputs' draws. */
+  public static final long NOISE_SPLIT = 3;
 
   public static long combine(long h, long x) {
     return RandomStream.mix64(h ^ RandomStream.mix64(x + 0x9e3779b97f4a7c15L));

@@ -52,7 +52,7 @@ public record Setting(List<SettingKey> keys, List<Number> values) implements jav
     for (int k = 0; k < keys.size(); k++) {
       all.put(keys.get(k), values.get(k));
     }
-    return SettingKey.settings(base.experimentSeed(), all);
+    return SettingKey.settings(base, all);
   }
 
   /** {@code key=value} per key, space-separated (values in canonical form); "" for NONE. */

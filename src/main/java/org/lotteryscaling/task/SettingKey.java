@@ -2,12 +2,18 @@ package org.lotteryscaling.task;
 
 import java.util.Locale;
 import java.util.Map;
+import org.lotteryscaling.nn.ModelSettings;
 import org.lotteryscaling.nn.TrainSettings;
 
 /**
- * A setting an experiment may sweep: every {@code data.*} and {@code training.*} key of a config,
- * with the type of its values and how a value changes a task's settings. The grid axes (targets,
- * activations, widths, seeds) are not settings; experiment-seed is not swept (seed indices are).
+ * A setting an experiment may sweep: every numeric {@code data.*}, {@code init.*} and {@code
+ * training.*} key of a config, with the type of its values and how a value changes a task's
+ * settings. The grid axes (targets, activations, widths, seeds) are not settings; experiment-seed
+ * is not swept (seed indices are); the named choices (data.distribution, model.parametrization,
+ * training.optimizer) are set per experiment, not swept in this version.
+ *
+ * <p>The order of the constants orders a sweep's axes, and so its canonical text: a key added
+ * later may go anywhere, as long as the keys before it keep their order.
  */
 public enum SettingKey {
   DATA_POINTS("data.points", Type.INT),
@@ -15,6 +21,11 @@ public enum SettingKey {
   DATA_LOW("data.low", Type.DOUBLE),
   DATA_HIGH("data.high", Type.DOUBLE),
   DATA_SEED("data.seed", Type.LONG),
+  DATA_MEAN("data.mean", Type.DOUBLE),
+  DATA_STD("data.std", Type.DOUBLE),
+  DATA_NOISE("data.noise", Type.DOUBLE),
+  INIT_FIRST_SCALE("init.first-scale", Type.DOUBLE),
+  INIT_SECOND_SCALE("init.second-scale", Type.DOUBLE),
   TRAINING_STEPS("training.steps", Type.INT),
   TRAINING_LR("training.lr", Type.DOUBLE),
   TRAINING_DECAY_EVERY("training.decay-every", Type.INT),
@@ -22,7 +33,9 @@ public enum SettingKey {
   TRAINING_BETA1("training.beta1", Type.DOUBLE),
   TRAINING_BETA2("training.beta2", Type.DOUBLE),
   TRAINING_EPS("training.eps", Type.DOUBLE),
-  TRAINING_CURVE_POINTS("training.curve-points", Type.INT);
+  TRAINING_CURVE_POINTS("training.curve-points", Type.INT),
+  TRAINING_MOMENTUM("training.momentum", Type.DOUBLE),
+  TRAINING_WEIGHT_DECAY("training.weight-decay", Type.DOUBLE);
 
   /** What a value is: INT and LONG values are held as Long, DOUBLE ones as Double. */
   public enum Type { INT, LONG, DOUBLE }
@@ -98,6 +111,7 @@ public enum SettingKey {
   /** This key's value in {@code s}. */
   public Number valueIn(TaskSettings s) {
     DataSettings d = s.data();
+    ModelSettings model = s.model();
     TrainSettings t = s.training();
     return switch (this) {
       case DATA_POINTS -> (long) d.trainPoints();
@@ -105,6 +119,11 @@ public enum SettingKey {
       case DATA_LOW -> d.low();
       case DATA_HIGH -> d.high();
       case DATA_SEED -> d.dataSeed();
+      case DATA_MEAN -> d.mean();
+      case DATA_STD -> d.std();
+      case DATA_NOISE -> d.noise();
+      case INIT_FIRST_SCALE -> model.firstScale();
+      case INIT_SECOND_SCALE -> model.secondScale();
       case TRAINING_STEPS -> (long) t.steps();
       case TRAINING_LR -> t.learningRate();
       case TRAINING_DECAY_EVERY -> (long) t.decayEvery();
@@ -113,15 +132,18 @@ public enum SettingKey {
       case TRAINING_BETA2 -> t.beta2();
       case TRAINING_EPS -> t.epsilon();
       case TRAINING_CURVE_POINTS -> (long) t.curvePoints();
+      case TRAINING_MOMENTUM -> t.momentum();
+      case TRAINING_WEIGHT_DECAY -> t.weightDecay();
     };
   }
 
   /**
-   * The settings with every key's value taken from {@code values} (each normalized), built at once
-   * so that no order of keys passes through an invalid range. A value the settings refuse (points
-   * 0, low not below high) is an IllegalArgumentException saying why.
+   * {@code base} with every key's value taken from {@code values} (each normalized; the named
+   * choices stay base's), built at once so that no order of keys passes through an invalid range.
+   * A value the settings refuse (points 0, low not below high) is an IllegalArgumentException
+   * saying why.
    */
-  static TaskSettings settings(long experimentSeed, Map<SettingKey, Number> values) {
+  static TaskSettings settings(TaskSettings base, Map<SettingKey, Number> values) {
     int[] whole = new int[values().length];
     double[] real = new double[values().length];
     for (SettingKey k : values()) {
@@ -131,12 +153,16 @@ public enum SettingKey {
     }
     DataSettings data = new DataSettings(whole[DATA_POINTS.ordinal()],
         whole[DATA_TEST_POINTS.ordinal()], real[DATA_LOW.ordinal()], real[DATA_HIGH.ordinal()],
-        values.get(DATA_SEED).longValue());
+        values.get(DATA_SEED).longValue(), base.data().distribution(), real[DATA_MEAN.ordinal()],
+        real[DATA_STD.ordinal()], real[DATA_NOISE.ordinal()]);
+    ModelSettings model = new ModelSettings(base.model().parametrization(),
+        real[INIT_FIRST_SCALE.ordinal()], real[INIT_SECOND_SCALE.ordinal()]);
     TrainSettings training = new TrainSettings(whole[TRAINING_STEPS.ordinal()],
         real[TRAINING_LR.ordinal()], whole[TRAINING_DECAY_EVERY.ordinal()],
         real[TRAINING_DECAY_FACTOR.ordinal()], real[TRAINING_BETA1.ordinal()],
         real[TRAINING_BETA2.ordinal()], real[TRAINING_EPS.ordinal()],
-        whole[TRAINING_CURVE_POINTS.ordinal()]);
-    return new TaskSettings(experimentSeed, data, training);
+        whole[TRAINING_CURVE_POINTS.ordinal()], base.training().optimizer(),
+        real[TRAINING_MOMENTUM.ordinal()], real[TRAINING_WEIGHT_DECAY.ordinal()]);
+    return new TaskSettings(base.experimentSeed(), data, model, training);
   }
 }

@@ -2,6 +2,7 @@ package org.lotteryscaling.task;
 
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.Initialization;
+import org.lotteryscaling.nn.KernelType;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.nn.RandomStream;
 import org.lotteryscaling.nn.TrainResult;
@@ -14,9 +15,11 @@ import org.lotteryscaling.nn.Trainer;
 public final class TaskRunner {
   private TaskRunner() {}
 
+  /** The task's network before training (its setting's init scales and parametrisation). */
   public static Network initialNetwork(TaskSettings settings, TaskKey key) {
     long seed = Seeds.network(settings.experimentSeed(), key);
-    return Initialization.pytorchDefault(key.target().dimension(), key.width(), new RandomStream(seed));
+    return Initialization.of(key.setting().applyTo(settings).model(), key.target().dimension(),
+        key.width(), new RandomStream(seed));
   }
 
   public static TrainResult run(TaskSettings settings, TaskKey key) {
@@ -30,7 +33,8 @@ public final class TaskRunner {
    * the task's data settings: {@code key.setting().applyTo(settings).data()}).
    */
   public static TrainResult run(TaskSettings settings, TaskKey key, Dataset train, Dataset test) {
-    return Trainer.train(key.activation(), initialNetwork(settings, key), train, test,
-        key.setting().applyTo(settings).training());
+    TaskSettings task = key.setting().applyTo(settings);
+    return Trainer.train(key.activation(), task.model().parametrization(),
+        initialNetwork(settings, key), train, test, task.training(), KernelType.configured());
   }
 }

@@ -133,6 +133,18 @@ class ExperimentConfigTest {
       {"seeds = {", "", "malformed config"},
       {"seeds = four", "", "seeds"},
       {"name = \"a b\"", "", "name"},
+      {"training.optimizer = rmsprop", "", "training.optimizer", "'rmsprop'", "adam, sgd"},
+      {"training.momentum = 0.9", "", "training.momentum applies to the sgd optimizer"},
+      {"training { optimizer = sgd, momentum = 1 }", "", "training.momentum", "[0, 1)"},
+      {"training.weight-decay = -1", "", "training.weight-decay", ">= 0"},
+      {"data.distribution = gauss", "", "data.distribution", "'gauss'", "uniform, normal"},
+      {"data.std = 2", "", "data.std does not apply to data.distribution = uniform"},
+      {"data { distribution = normal, low = -1 }", "", "data.low does not apply"},
+      {"data { distribution = normal, std = -1 }", "", "data: std", "> 0"},
+      {"data.noise = -0.5", "", "data: noise", ">= 0"},
+      {"init.first-scale = 0", "", "init.first-scale", "> 0"},
+      {"model.parametrization = lazy", "", "model.parametrization", "standard, mean-field"},
+      {"seeds = 4", "sweep.\"training.momentum\" = [0.5, 2]", "sweep", "momentum"},
     };
     for (String[] c : cases) {
       File file = write("bad.conf", c[0]);
@@ -145,6 +157,53 @@ class ExperimentConfigTest {
         assertTrue(message.contains(c[k]), "'" + c[k] + "' in: " + message);
       }
     }
+  }
+
+  /**
+   * The keys added after the first version change the canonical text only when they leave their
+   * default: spelled out at their defaults, a config keeps the hash it had (so its folders resume);
+   * set otherwise, each has its line and changes the hash.
+   */
+  @Test
+  void laterKeysAtTheirDefaultsKeepTheHash() throws IOException {
+    ExperimentConfig plain = ExperimentConfig.load(write("a.conf", "seeds = 4"), List.of());
+    ExperimentConfig spelled = ExperimentConfig.load(write("a.conf", String.join("\n",
+        "seeds = 4",
+        "data { distribution = uniform, noise = 0 }",
+        "init { first-scale = 1, second-scale = 1.0 }",
+        "model.parametrization = standard",
+        "training { optimizer = adam, momentum = 0, weight-decay = 0 }")), List.of());
+    assertEquals(plain.canonical(), spelled.canonical());
+    for (String key : ExperimentConfig.LATER_KEYS) {
+      assertTrue(!plain.canonical().contains(key), key);
+    }
+    String[] changes = {"data.noise=0.1", "init.first-scale=2", "init.second-scale=0.5",
+        "model.parametrization=mean-field", "training.weight-decay=1e-4",
+        "training.optimizer=sgd", "data.distribution=normal"};
+    for (String change : changes) {
+      ExperimentConfig changed = ExperimentConfig.load(write("a.conf", "seeds = 4"),
+          List.of(change));
+      String key = change.substring(0, change.indexOf('='));
+      assertTrue(changed.canonical().contains(key + " = "), changed.canonical());
+      assertNotEquals(plain.hash(), changed.hash(), change);
+      // the canonical text is a config that reads back as the same experiment
+      assertEquals(changed.canonical(), ExperimentConfig.parse(changed.canonical(), "a")
+          .canonical());
+    }
+  }
+
+  @Test
+  void aSweepOverANewKeyAppliesItPerSetting() throws IOException {
+    ExperimentConfig c = ExperimentConfig.load(write("a.conf", String.join("\n", "seeds = 2",
+        "training { optimizer = sgd, lr = 0.1 }",
+        "sweep { \"training.momentum\" = [0, 0.9], \"init.first-scale\" = [0.5, 2] }")),
+        List.of());
+    assertEquals(4, c.sweep().settings().size());
+    Setting last = c.sweep().settings().get(3);
+    TaskSettings s = c.settings(last);
+    assertEquals(0.9, s.training().momentum());
+    assertEquals(2.0, s.model().firstScale());
+    assertEquals(org.lotteryscaling.nn.OptimizerType.SGD, s.training().optimizer());
   }
 
   @Test
