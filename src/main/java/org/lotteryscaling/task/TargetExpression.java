@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * A target function written as a formula, such as {@code sin(3*x)} or {@code x1*x2 - x3^2}: parsed
- * once, evaluated without allocation.
+ * once, evaluated over the tree (no allocation of its own; StrictMath may allocate on some JDKs).
  *
  * <p>Grammar (whitespace is allowed between any two tokens):
  *
