@@ -367,56 +367,24 @@ public final class TargetExpression implements Serializable {
   }
 
   private enum Function1 {
-    SIN {
-      @Override
-      double apply(double a) {
-        return StrictMath.sin(a);
-      }
-    },
-    COS {
-      @Override
-      double apply(double a) {
-        return StrictMath.cos(a);
-      }
-    },
-    TAN {
-      @Override
-      double apply(double a) {
-        return StrictMath.tan(a);
-      }
-    },
-    EXP {
-      @Override
-      double apply(double a) {
-        return StrictMath.exp(a);
-      }
-    },
-    LOG {
-      @Override
-      double apply(double a) {
-        return StrictMath.log(a);
-      }
-    },
-    SQRT {
-      @Override
-      double apply(double a) {
-        return StrictMath.sqrt(a);
-      }
-    },
-    ABS {
-      @Override
-      double apply(double a) {
-        return Math.abs(a);
-      }
-    },
-    TANH {
-      @Override
-      double apply(double a) {
-        return StrictMath.tanh(a);
-      }
-    };
+    SIN(StrictMath::sin),
+    COS(StrictMath::cos),
+    TAN(StrictMath::tan),
+    EXP(StrictMath::exp),
+    LOG(StrictMath::log),
+    SQRT(StrictMath::sqrt),
+    ABS(Math::abs), // exact, so the same bits as StrictMath everywhere
+    TANH(StrictMath::tanh);
 
-    abstract double apply(double a);
+    private final java.util.function.DoubleUnaryOperator f;
+
+    Function1(java.util.function.DoubleUnaryOperator f) {
+      this.f = f;
+    }
+
+    double apply(double a) {
+      return f.applyAsDouble(a);
+    }
 
     String text() {
       return name().toLowerCase(Locale.ROOT);
