@@ -23,6 +23,29 @@ public final class DataSampler {
         Seeds.data(settings.dataSeed(), target.dimension(), Seeds.TEST_SPLIT));
   }
 
+  /**
+   * The first training or test label of {@code target} that is NaN or infinite, described with
+   * its input ("NaN at x = [-1.25]"), or null when every label is finite.
+   */
+  public static String nonFiniteLabel(Target target, DataSettings settings) {
+    for (Dataset data : new Dataset[] {
+        sample(target, settings.trainPoints(), settings,
+            Seeds.data(settings.dataSeed(), target.dimension(), Seeds.TRAIN_SPLIT)),
+        test(target, settings)}) {
+      int d = data.dimension();
+      for (int m = 0; m < data.size(); m++) {
+        if (!Double.isFinite(data.y(m))) {
+          double[] point = new double[d];
+          for (int j = 0; j < d; j++) {
+            point[j] = data.x(m, j);
+          }
+          return data.y(m) + " at x = " + java.util.Arrays.toString(point);
+        }
+      }
+    }
+    return null;
+  }
+
   private static Dataset sample(Target target, int points, DataSettings settings, long seed) {
     int d = target.dimension();
     RandomStream random = new RandomStream(seed);

@@ -134,6 +134,23 @@ public record ExperimentConfig(
     }
   }
 
+  /**
+   * Refuses a target that is NaN or infinite at a sampled input (log(x) on [-2, 2], exp(x^2) on
+   * a wide range), before any Spark job starts: its networks would train to NaN losses.
+   */
+  private void requireFiniteLabels() {
+    for (Target target : targets) {
+      for (Setting setting : sweep.settings()) {
+        String fault = DataSampler.nonFiniteLabel(target, settings(setting).data());
+        if (fault != null) {
+          throw new UserError("targets: " + target + " is " + fault
+              + (setting.isEmpty() ? "" : " (setting " + setting + ")")
+              + "; choose a target defined on the inputs, or other data.low and data.high");
+        }
+      }
+    }
+  }
+
   /** The settings of a task of {@code setting} (one of {@link #settings()} of the sweep). */
   public TaskSettings settings(Setting setting) {
     return setting.applyTo(settings);
@@ -201,9 +218,11 @@ public record ExperimentConfig(
       ModelSettings model = modelSettings(c);
       TrainSettings training = trainSettings(c);
       Sweep sweep = Sweep.parse(c.hasPath("sweep") ? c.getValue("sweep") : null);
-      return new ExperimentConfig(name, targets, activations, widths, c.getInt("seeds"),
-          c.getLong("seed-offset"),
+      ExperimentConfig config = new ExperimentConfig(name, targets, activations, widths,
+          c.getInt("seeds"), c.getLong("seed-offset"),
           new TaskSettings(c.getLong("experiment-seed"), data, model, training), sweep);
+      config.requireFiniteLabels();
+      return config;
     } catch (ConfigException e) {
       throw new UserError(oneLine(e), e);
     }
@@ -352,7 +371,7 @@ public record ExperimentConfig(
     ModelSettings m = settings.model();
     TrainSettings t = settings.training();
     Object[] first = { // FIRST_KEYS' values
-      quote(name), ids(targets.stream().map(Target::id).toList()),
+      quote(name), targetList(),
       ids(activations.stream().map(Activation::id).toList()), widths.toString(), seeds, seedOffset,
       settings.experimentSeed(),
       d.trainPoints(), d.testPoints(), d.low(), d.high(), d.dataSeed(),
@@ -402,6 +421,12 @@ public record ExperimentConfig(
 
   private static String quote(String s) {
     return '"' + s + '"';
+  }
+
+  /** Names bare, as they always were (the hash of a named grid is unchanged); formulas quoted. */
+  private String targetList() {
+    return targets.stream().map(t -> t.isFormula() ? quote(t.id()) : t.id())
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String ids(List<String> ids) {

@@ -153,6 +153,33 @@ class StoragePipelineTest {
   }
 
   /**
+   * A formula target's id (its canonical text, with {@code * / ^ ( ) ,} and a written space gone)
+   * is a partition value of the runs table on local disk, HDFS and S3: train writes it, a second
+   * train finds every task done, aggregate groups by it, and sql reads back exactly that text.
+   */
+  @Test
+  void formulaTargetsArePartitionValuesOnLocalDiskHdfsAndS3(@TempDir Path dir) throws IOException {
+    Path conf = Files.writeString(dir.resolve("formulas.conf"), String.join("\n",
+        "name = formulas", "targets = [\"x^2 / (1 + x*x)\", \"min(x1, x2) * sin(x1)\"]",
+        "activations = [silu]", "widths = [2]", "seeds = 2", "training.steps = 100",
+        "data { points = 50, test-points = 50 }"));
+    String local = dir.resolve("local").toUri().toString();
+    for (String out : List.of(local, hdfs.uri("formulas"), s3.uri("formulas"))) {
+      lottery("train", "--conf", conf.toString(), "--out", out, "--master", "local[2]");
+      String again = lottery("train", "--conf", conf.toString(), "--out", out, "--master", "local[2]");
+      assertTrue(again.contains("4 were there, 0 trained"), again);
+      String sql = lottery("sql", "--results", out, "--master", "local[2]", "--format", "csv",
+          "SELECT target, count(*) AS n FROM runs GROUP BY target ORDER BY target");
+      assertEquals("target,n\n\"min(x1,x2)*sin(x1)\",2\nx^2/(1+x*x),2", sql.strip(), out + ": " + sql);
+    }
+    // the rest of the pipeline groups by the same text (one file system is enough for that)
+    lottery("aggregate", "--results", local, "--master", "local[2]");
+    String summaries = lottery("sql", "--results", local, "--master", "local[2]", "--format", "csv",
+        "SELECT target FROM loss_summary ORDER BY target");
+    assertEquals("target\n\"min(x1,x2)*sin(x1)\"\nx^2/(1+x*x)", summaries.strip(), summaries);
+  }
+
+  /**
    * aggregate, analyze, report and sql on {@code out}, in this JVM through the command line: each
    * writes its tables as Delta tables there, the report lands in out/report, and sql sees them.
    */

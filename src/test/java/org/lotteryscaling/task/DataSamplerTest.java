@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lotteryscaling.nn.Dataset;
 
 class DataSamplerTest {
 
   @ParameterizedTest
-  @EnumSource(Target.class)
+  @MethodSource("namedAndFormulaTargets")
   void pointsAreUniformOnTheCubeAndLabelledByTheTarget(Target target) {
     DataSettings settings = DataSettings.paper();
     Dataset train = DataSampler.train(target, settings);
@@ -32,6 +33,11 @@ class DataSamplerTest {
     }
     // mean of U(-2, 2) is 0 with standard deviation 4 / sqrt(12 n); 5 of those
     assertEquals(0.0, sum / (1000.0 * d), 5 * 4 / Math.sqrt(12 * 1000.0 * d));
+  }
+
+  static Stream<Target> namedAndFormulaTargets() {
+    return Stream.concat(Target.named().stream(),
+        Stream.of(Target.parse("sin(3*x)"), Target.parse("x1*x2 + x3^2")));
   }
 
   @Test

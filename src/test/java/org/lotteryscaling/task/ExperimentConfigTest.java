@@ -145,6 +145,15 @@ class ExperimentConfigTest {
       {"init.first-scale = 0", "", "init.first-scale", "> 0"},
       {"model.parametrization = lazy", "", "model.parametrization", "standard, mean-field"},
       {"seeds = 4", "sweep.\"training.momentum\" = [0.5, 2]", "sweep", "momentum"},
+      {"targets = [\"sin(3*x\"]", "", "targets", "'sin(3*x'", "position 8"},
+      {"targets = [\"x^2 + y\"]", "", "targets", "position 7"},
+      {"targets = [x5]", "", "targets", "'x5'", "formula", "\"x^5\""},
+      {"targets = [\"(x2)\"]", "", "targets", "the named target 'x2'"},
+      {"targets = [\"log(x)\"]", "", "targets", "log(x) is NaN at x = [-", "data.low"},
+      {"targets = [\"1/(x-x)\"]", "", "targets", "1/(x-x) is Infinity at x = ["},
+      {"targets = [\"sqrt(x)\"]\nsweep { \"data.low\" = [0, -1] }", "", "targets",
+          "sqrt(x) is NaN", "data.low=-1"},
+      {"targets = [\"sin(x)\", \"sin( x )\"]", "", "targets", "twice"},
     };
     for (String[] c : cases) {
       File file = write("bad.conf", c[0]);
@@ -204,6 +213,45 @@ class ExperimentConfigTest {
     assertEquals(0.9, s.training().momentum());
     assertEquals(2.0, s.model().firstScale());
     assertEquals(org.lotteryscaling.nn.OptimizerType.SGD, s.training().optimizer());
+  }
+
+  /**
+   * A formula target reads as its canonical text: quoted in the canonical config (which reads back
+   * as the same experiment), one input column per variable, and the same labels as the named target
+   * it spells; a grid of named targets keeps its canonical text and hash.
+   */
+  @Test
+  void aFormulaTargetIsItsCanonicalTextAndTrains() throws IOException {
+    ExperimentConfig c = ExperimentConfig.load(write("a.conf", String.join("\n", "seeds = 1",
+        "widths = [2]", "activations = [silu]", "training.steps = 20",
+        "targets = [x2, \"x1 * x2 + x3 ^ 2\", \"sin(3*x)\"]")), List.of());
+    assertEquals(List.of("x2", "x1*x2+x3^2", "sin(3*x)"),
+        c.targets().stream().map(Target::id).toList());
+    assertTrue(c.canonical().contains("targets = [x2, \"x1*x2+x3^2\", \"sin(3*x)\"]"),
+        c.canonical());
+    ExperimentConfig back = ExperimentConfig.parse(c.canonical(), "a");
+    assertEquals(c.hash(), back.hash());
+    assertEquals(c.targets(), back.targets());
+
+    Target cubic = c.targets().get(1);
+    assertEquals(3, cubic.dimension());
+    TaskKey key = new TaskKey(cubic, Activation.SILU, 2, 0);
+    org.lotteryscaling.nn.Dataset train = DataSampler.train(cubic, c.settings().data());
+    assertEquals(3, train.dimension());
+    assertEquals(train.x(5, 0) * train.x(5, 1) + train.x(5, 2) * train.x(5, 2), train.y(5), 0.0);
+    org.lotteryscaling.nn.TrainResult r = TaskRunner.run(c.settings(), key);
+    assertEquals(3, r.network().dimension());
+    assertTrue(Double.isFinite(r.trainLoss()) && r.trainLoss() > 0);
+
+    // x^2 written out labels the same points with the same bits as the name x2
+    org.lotteryscaling.nn.Dataset named = DataSampler.train(Target.X2, c.settings().data());
+    org.lotteryscaling.nn.Dataset written = DataSampler.train(Target.parse("x*x"), c.settings().data());
+    for (int m = 0; m < named.size(); m++) {
+      assertEquals(Double.doubleToLongBits(named.y(m)), Double.doubleToLongBits(written.y(m)));
+    }
+    // a formula is not a name, so it is other networks: its seeds mix in its own text
+    assertNotEquals(Seeds.network(0, Target.X2, Activation.SILU, 2, 0),
+        Seeds.network(0, Target.parse("x^2"), Activation.SILU, 2, 0));
   }
 
   @Test
