@@ -27,7 +27,8 @@ import org.lotteryscaling.stats.SynergyTest;
 
 /**
  * The paper's claims judged against the tables, each by a stated rule. A claim whose data the run
- * lacks is "not measured", never guessed. The thresholds are named constants, listed in README.
+ * lacks is "not measured", never guessed. The thresholds are named constants, listed in
+ * docs/report.md ("Claims table: the rules").
  */
 public final class ClaimsTable {
   private ClaimsTable() {}
