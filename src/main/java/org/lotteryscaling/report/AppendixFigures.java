@@ -95,9 +95,13 @@ final class AppendixFigures {
       notes.add(String.format("%d: %d networks, mean loss %s, %s", a.algorithm(), a.size(),
           Fmt.sci(a.meanLoss()), a.symmetric() ? "symmetric" : "asymmetric"));
     }
+    // The curves' grid (analyze's --grid-points) spans the experiment's input range, data.low to
+    // data.high of its config (of its setting, in a sweep): the same grid for every algorithm.
+    double[] x = algorithms.get(0).x();
     String caption = (againstPre
         ? "The activation function as each algorithm's two neurons use it: post-activation "
-            + "against pre-activation over the inputs x in [-2, 2]."
+            + "against pre-activation over the inputs x in "
+            + Fmt.range(x[0], x[x.length - 1]) + "."
         : "Each algorithm's two neurons (its medoid network): post-activation against input x.")
         + " Algorithms: " + String.join("; ", notes) + ".";
     return Figure.drawn(id, title, caption, panels);

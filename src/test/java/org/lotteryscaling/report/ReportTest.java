@@ -69,6 +69,22 @@ class ReportTest {
     assertTrue(byId.get("fig12").isDrawn(), "a 1 x 1 correlation matrix draws");
   }
 
+  /** Figure 11's caption names the inputs its curves span (data.low to data.high), not [-2, 2]. */
+  @Test
+  void figure11NamesTheInputRangeOfItsCurves(@TempDir Path dir) {
+    double[] x = {-0.5, 0.25, 1};
+    List<Algorithm> algorithms = List.of(new Algorithm("x2", "silu", 0, 3, 1e-4, true, x,
+        new double[] {-1, 0, 1}, new double[] {0, 0, 1}, new double[] {1, 0, -1},
+        new double[] {1, 0, 0}));
+    Report.Rendered r = Report.render(data("range", List.of(), List.of(), List.of(), algorithms,
+        List.of()), dir);
+    Figure fig11 = r.figures().stream().filter(f -> f.id().equals("fig11")).findFirst().orElseThrow();
+    assertTrue(fig11.isDrawn());
+    assertTrue(fig11.caption().contains("over the inputs x in [-0.5, 1]."), fig11.caption());
+    assertEquals("[-2, 2]", Fmt.range(-2, 2));
+    assertEquals("[0.1, 1.25]", Fmt.range(0.1, 1.25));
+  }
+
   @Test
   void curvesAreAssembledPerNeuronInOrderOfX() {
     List<CurvePoint> points = List.of(new CurvePoint("x2", "silu", 1, 1, 1.0, 2.0, 20.0),
