@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Training throughput in neuron-steps per second (DESIGN.md, "Units": width N x points M x Adam
+ * Training throughput in neuron-steps per second (docs/setup.md, "Units": width N x points M x Adam
  * steps S): whole training runs through {@link Trainer} (kernel and Adam), on one thread, after a
  * warm-up run; the median of the timed repetitions, by elapsed or by this thread's CPU time. Each
  * run also reports the bytes allocated per step (near zero unless the JIT failed to keep the

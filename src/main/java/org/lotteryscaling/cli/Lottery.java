@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** The `lottery` command line: one launcher, one subcommand per step of DESIGN.md. */
+/** The `lottery` command line: one launcher, one subcommand per step (README, "Commands"). */
 @Command(
     name = "lottery",
     mixinStandardHelpOptions = true,

@@ -5,7 +5,8 @@ package org.lotteryscaling.task;
  * on [low, high]^d or normal (mean, std) per coordinate, and labels y = target(x), with Gaussian
  * noise of standard deviation {@code noise} added to the training labels only (the test loss
  * measures the clean target). The paper does not state the sample size or how it sampled; 1000 +
- * 1000 uniform points on [-2, 2], noiseless, is this project's choice (docs/experiment.md).
+ * 1000 uniform points on [-2, 2], noiseless, is this project's choice (docs/setup.md quotes what
+ * the paper says; the keys are in docs/experiment.md).
  */
 public record DataSettings(int trainPoints, int testPoints, double low, double high, long dataSeed,
     InputDistribution distribution, double mean, double std, double noise)

@@ -30,7 +30,8 @@ import org.lotteryscaling.nn.TrainSettings;
  * One experiment: the grid (targets x activations x widths x seeds) and how every network of it is
  * trained, read from a HOCON file (Typesafe Config) with {@code --set key=value} overrides.
  *
- * <p>Keys, with the defaults of DESIGN.md (every one may be omitted but name):
+ * <p>Keys, with the defaults of docs/setup.md, "This project's choices" (every one may be
+ * omitted but name):
  * <pre>
  *   name = quick                        experiment name (default: the file name without .conf)
  *   targets = [x2]                      x2 x3 x4 sin cos exp sin2 expx2 relu tanh mul2..mul5
@@ -73,7 +74,7 @@ public record ExperimentConfig(
     TaskSettings settings,
     Sweep sweep) implements java.io.Serializable {
 
-  /** The defaults of DESIGN.md, in the form a config file would spell them. */
+  /** The defaults of docs/setup.md, in the form a config file would spell them. */
   static final String DEFAULTS = String.join("\n",
       "targets = [x2]",
       "activations = [silu, leaky_relu]",

@@ -1,8 +1,8 @@
 package org.lotteryscaling.task;
 
 /**
- * What a task costs in neuron-steps (DESIGN.md "Units"): width N x training points M x steps S,
- * times d for the first layer's d inputs. Wall time is roughly proportional to it for a given
+ * What a task costs in neuron-steps (docs/setup.md, "Units"): width N x training points M x
+ * steps S, times d for the first layer's d inputs. Wall time is roughly proportional to it for a given
  * activation, which is all that balancing partitions needs.
  */
 public final class TaskCost {
