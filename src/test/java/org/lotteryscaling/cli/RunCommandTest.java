@@ -30,7 +30,7 @@ import org.lotteryscaling.results.Spark;
  * `lottery run` end to end on one folder of real job output: a small x2/silu grid is trained,
  * aggregated, analysed and reported by the command a user types, and the report is then checked
  * against the tables it was drawn from. Which figures the grid allows, and every claim's verdict,
- * are recomputed here from the tables by this test's own plain rules (README's claims rules, in
+ * are recomputed here from the tables by this test's own plain rules (docs/report.md's claims rules, in
  * the fewest lines), not by the report's code.
  */
 class RunCommandTest {
@@ -135,7 +135,7 @@ class RunCommandTest {
     }
   }
 
-  /** Every claim's verdict, by README's rules, from the tables of the folder. */
+  /** Every claim's verdict, by docs/report.md's rules, from the tables of the folder. */
   private static Map<String, String> recomputedVerdicts() {
     Map<String, String> v = new LinkedHashMap<>();
     String main = " WHERE target = 'x2' AND activation = 'silu'";
