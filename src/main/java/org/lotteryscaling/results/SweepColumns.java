@@ -25,16 +25,9 @@ public final class SweepColumns {
     return sweep.keys().stream().map(SettingKey::column).toArray(String[]::new);
   }
 
-  /** The value as its column stores it (an int column holds an Integer). */
+  /** The value as its column stores it (an int column holds an Integer, a choice its name). */
   static Object stored(SettingKey key, Number value) {
-    if (value == null) {
-      return null;
-    }
-    return switch (key.type()) {
-      case INT -> (int) value.longValue();
-      case LONG -> value.longValue();
-      case DOUBLE -> value.doubleValue();
-    };
+    return value == null ? null : key.stored(value);
   }
 
   /** The setting a row holds, read by column name; the sweep's keys whose column is null are left out. */
@@ -45,7 +38,7 @@ public final class SweepColumns {
       int i = row.fieldIndex(key.column());
       if (!row.isNullAt(i)) {
         keys.add(key);
-        values.add((Number) row.get(i));
+        values.add(key.normalize(row.get(i)));
       }
     }
     return new Setting(keys, values);

@@ -119,6 +119,7 @@ public record Table<R extends Record>(String name, Class<R> rowType, String desc
       case INT -> Integer.class;
       case LONG -> Long.class;
       case DOUBLE -> Double.class;
+      case CHOICE -> String.class;
     };
     return new TableColumn(key.column(), type, "the value of " + key.key() + " the row's networks"
         + " were trained with");

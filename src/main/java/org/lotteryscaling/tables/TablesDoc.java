@@ -76,6 +76,7 @@ public final class TablesDoc {
         case INT -> "int";
         case LONG -> "long";
         case DOUBLE -> "double";
+        case CHOICE -> "string";
       };
       out.append("| ").append(key.key()).append(" | ").append(key.column()).append(" | ")
           .append(code(type)).append(" nullable |\n");

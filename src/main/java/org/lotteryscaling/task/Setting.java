@@ -85,8 +85,11 @@ public record Setting(List<SettingKey> keys, List<Number> values) implements jav
       }
       String value = part.substring(eq + 1);
       try {
-        values.add(key.type() == SettingKey.Type.DOUBLE ? (Number) Double.parseDouble(value)
-            : (Number) Long.parseLong(value));
+        values.add(switch (key.type()) {
+          case DOUBLE -> Double.parseDouble(value);
+          case CHOICE -> key.normalize(value);
+          case INT, LONG -> Long.parseLong(value);
+        });
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(key.key() + ": '" + value + "' is not a "
             + (key.type() == SettingKey.Type.DOUBLE ? "number" : "whole number"));

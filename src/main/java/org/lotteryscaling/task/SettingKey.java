@@ -1,16 +1,21 @@
 package org.lotteryscaling.task;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lotteryscaling.nn.ModelSettings;
+import org.lotteryscaling.nn.OptimizerType;
+import org.lotteryscaling.nn.Parametrization;
 import org.lotteryscaling.nn.TrainSettings;
 
 /**
- * A setting an experiment may sweep: every numeric {@code data.*}, {@code init.*} and {@code
- * training.*} key of a config, with the type of its values and how a value changes a task's
+ * A setting an experiment may sweep: every {@code data.*}, {@code init.*}, {@code model.*} and
+ * {@code training.*} key of a config, with the type of its values and how a value changes a task's
  * settings. The grid axes (targets, activations, widths, seeds) are not settings; experiment-seed
- * is not swept (seed indices are); the named choices (data.distribution, model.parametrization,
- * training.optimizer) are set per experiment, not swept in this version.
+ * is not swept (seed indices are). A named choice (data.distribution, model.parametrization,
+ * training.optimizer) is a CHOICE key: its value is held as the index of its name among {@link
+ * #choices()}, so a setting stays a list of numbers, and is written, hashed and stored as the name.
  *
  * <p>The order of the constants orders a sweep's axes, and so its canonical text: a key added
  * later may go anywhere, as long as the keys before it keep their order.
@@ -35,17 +40,40 @@ public enum SettingKey {
   TRAINING_EPS("training.eps", Type.DOUBLE),
   TRAINING_CURVE_POINTS("training.curve-points", Type.INT),
   TRAINING_MOMENTUM("training.momentum", Type.DOUBLE),
-  TRAINING_WEIGHT_DECAY("training.weight-decay", Type.DOUBLE);
+  TRAINING_WEIGHT_DECAY("training.weight-decay", Type.DOUBLE),
+  DATA_DISTRIBUTION("data.distribution", ids(InputDistribution.values())),
+  MODEL_PARAMETRIZATION("model.parametrization", ids(Parametrization.values())),
+  TRAINING_OPTIMIZER("training.optimizer", ids(OptimizerType.values()));
 
-  /** What a value is: INT and LONG values are held as Long, DOUBLE ones as Double. */
-  public enum Type { INT, LONG, DOUBLE }
+  /**
+   * What a value is: INT and LONG values are held as Long, DOUBLE ones as Double, a CHOICE as the
+   * Long index of its name in {@link #choices()}.
+   */
+  public enum Type { INT, LONG, DOUBLE, CHOICE }
 
   private final String key;
   private final Type type;
+  private final List<String> choices;
 
   SettingKey(String key, Type type) {
     this.key = key;
     this.type = type;
+    this.choices = List.of();
+  }
+
+  SettingKey(String key, List<String> choices) {
+    this.key = key;
+    this.type = Type.CHOICE;
+    this.choices = choices;
+  }
+
+  private static List<String> ids(Enum<?>[] constants) {
+    return Arrays.stream(constants).map(Object::toString).toList();
+  }
+
+  /** A CHOICE key's names in the order of its enum; empty for the numeric keys. */
+  public List<String> choices() {
+    return choices;
   }
 
   /** The key as a config spells it, e.g. {@code data.points}. */
@@ -86,6 +114,9 @@ public enum SettingKey {
    * range), a Double for DOUBLE. Anything else is an IllegalArgumentException naming the value.
    */
   public Number normalize(Object value) {
+    if (type == Type.CHOICE) {
+      return choiceIndex(value);
+    }
     if (!(value instanceof Number n)) {
       throw new IllegalArgumentException("'" + value + "' is not a number");
     }
@@ -103,9 +134,55 @@ public enum SettingKey {
     return whole;
   }
 
-  /** The value as its canonical text: a whole number, or Java's shortest round-trip double. */
+  /**
+   * A value as a config writes it: as {@link #normalize}, but a CHOICE must be written by name (an
+   * index is how a setting holds it, never how a user names it).
+   */
+  public Number parse(Object written) {
+    if (type == Type.CHOICE && !(written instanceof String)) {
+      throw new IllegalArgumentException("unknown " + key + " '" + written + "' (allowed: "
+          + String.join(", ", choices) + ")");
+    }
+    return normalize(written);
+  }
+
+  /** A CHOICE's index: its name (any case), or an index already. */
+  private Long choiceIndex(Object value) {
+    if (value instanceof Long || value instanceof Integer) {
+      long i = ((Number) value).longValue();
+      if (i >= 0 && i < choices.size()) {
+        return i;
+      }
+    } else if (value instanceof String name) {
+      int i = choices.indexOf(name.trim().toLowerCase(Locale.ROOT));
+      if (i >= 0) {
+        return (long) i;
+      }
+    }
+    throw new IllegalArgumentException("unknown " + key + " '" + value + "' (allowed: "
+        + String.join(", ", choices) + ")");
+  }
+
+  /**
+   * The value as its canonical text: a whole number, Java's shortest round-trip double, or a
+   * choice's name.
+   */
   public String format(Number value) {
-    return type == Type.DOUBLE ? Double.toString(value.doubleValue()) : Long.toString(value.longValue());
+    return switch (type) {
+      case DOUBLE -> Double.toString(value.doubleValue());
+      case CHOICE -> choices.get((int) value.longValue());
+      case INT, LONG -> Long.toString(value.longValue());
+    };
+  }
+
+  /** The value as a table column holds it: an Integer, Long, Double, or a choice's name. */
+  public Object stored(Number value) {
+    return switch (type) {
+      case INT -> (int) value.longValue();
+      case LONG -> value.longValue();
+      case DOUBLE -> value.doubleValue();
+      case CHOICE -> format(value);
+    };
   }
 
   /** This key's value in {@code s}. */
@@ -134,12 +211,14 @@ public enum SettingKey {
       case TRAINING_CURVE_POINTS -> (long) t.curvePoints();
       case TRAINING_MOMENTUM -> t.momentum();
       case TRAINING_WEIGHT_DECAY -> t.weightDecay();
+      case DATA_DISTRIBUTION -> (long) d.distribution().ordinal();
+      case MODEL_PARAMETRIZATION -> (long) model.parametrization().ordinal();
+      case TRAINING_OPTIMIZER -> (long) t.optimizer().ordinal();
     };
   }
 
   /**
-   * {@code base} with every key's value taken from {@code values} (each normalized; the named
-   * choices stay base's), built at once so that no order of keys passes through an invalid range.
+   * {@code base} with every key's value taken from {@code values} (each normalized), built at once so that no order of keys passes through an invalid range.
    * A value the settings refuse (points 0, low not below high) is an IllegalArgumentException
    * saying why.
    */
@@ -153,16 +232,23 @@ public enum SettingKey {
     }
     DataSettings data = new DataSettings(whole[DATA_POINTS.ordinal()],
         whole[DATA_TEST_POINTS.ordinal()], real[DATA_LOW.ordinal()], real[DATA_HIGH.ordinal()],
-        values.get(DATA_SEED).longValue(), base.data().distribution(), real[DATA_MEAN.ordinal()],
+        values.get(DATA_SEED).longValue(), InputDistribution.values()[choice(values, DATA_DISTRIBUTION)],
+        real[DATA_MEAN.ordinal()],
         real[DATA_STD.ordinal()], real[DATA_NOISE.ordinal()]);
-    ModelSettings model = new ModelSettings(base.model().parametrization(),
+    ModelSettings model = new ModelSettings(
+        Parametrization.values()[choice(values, MODEL_PARAMETRIZATION)],
         real[INIT_FIRST_SCALE.ordinal()], real[INIT_SECOND_SCALE.ordinal()]);
     TrainSettings training = new TrainSettings(whole[TRAINING_STEPS.ordinal()],
         real[TRAINING_LR.ordinal()], whole[TRAINING_DECAY_EVERY.ordinal()],
         real[TRAINING_DECAY_FACTOR.ordinal()], real[TRAINING_BETA1.ordinal()],
         real[TRAINING_BETA2.ordinal()], real[TRAINING_EPS.ordinal()],
-        whole[TRAINING_CURVE_POINTS.ordinal()], base.training().optimizer(),
+        whole[TRAINING_CURVE_POINTS.ordinal()],
+        OptimizerType.values()[choice(values, TRAINING_OPTIMIZER)],
         real[TRAINING_MOMENTUM.ordinal()], real[TRAINING_WEIGHT_DECAY.ordinal()]);
     return new TaskSettings(base.experimentSeed(), data, model, training);
+  }
+
+  private static int choice(Map<SettingKey, Number> values, SettingKey key) {
+    return (int) key.normalize(values.get(key)).longValue();
   }
 }

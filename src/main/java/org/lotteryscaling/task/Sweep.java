@@ -59,8 +59,14 @@ public record Sweep(List<Axis> axes) implements java.io.Serializable {
       return points.stream().mapToDouble(p -> p.get(0).doubleValue()).toArray();
     }
 
-    /** Whether a power law can be fitted along it: two or more points, every position > 0. */
+    /**
+     * Whether a power law can be fitted along it: numbers (not named choices), two or more points,
+     * every position > 0.
+     */
     public boolean fittable() {
+      if (key().type() == SettingKey.Type.CHOICE) {
+        return false;
+      }
       double[] x = positions();
       return x.length >= 2 && java.util.Arrays.stream(x).allMatch(v -> v > 0);
     }
@@ -185,7 +191,7 @@ public record Sweep(List<Axis> axes) implements java.io.Serializable {
       List<Number> point = new ArrayList<>();
       for (int k = 0; k < keys.size(); k++) {
         try {
-          point.add(keys.get(k).normalize(raw.get(k)));
+          point.add(keys.get(k).parse(raw.get(k)));
         } catch (IllegalArgumentException e) {
           throw new UserError("sweep: " + keys.get(k).key() + ": " + e.getMessage(), e);
         }

@@ -125,12 +125,55 @@ class SweepTest {
         {"sweep { \"data.high, data.low\" = [[1, -1]], \"data.low\" = [-3] }", "data.low is swept twice"},
         {"sweep = 5", "sweep must be an object"},
         {"sweep { \"training.steps\" = [3000000000] }", "training.steps: 3000000000 is out of range"},
+        {"sweep { \"training.optimizer\" = [adam, rmsprop] }",
+            "unknown training.optimizer 'rmsprop' (allowed: adam, sgd)"},
+        {"sweep { \"training.optimizer\" = [adam, 1] }", "unknown training.optimizer '1'"},
+        {"sweep { \"training.optimizer\" = [adam, sgd, ADAM] }", "twice"},
+        {"sweep { \"training.optimizer, training.momentum\" = [[adam, 0.9]] }",
+            "training.optimizer=adam training.momentum=0.9 is invalid"},
     };
     for (String[] c : cases) {
       UserError e = assertThrows(UserError.class, () -> load(c[0]), c[0]);
       assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+  }
+
+  /**
+   * A named choice is swept as any key: its settings apply it (here zipped with the momentum that
+   * only SGD takes), it enters the canonical text and the seeds by name, and a setting's text
+   * reads back; no power law is fitted along it.
+   */
+  @Test
+  void aNamedChoiceIsSweptByName() throws IOException {
+    ExperimentConfig c = load("sweep { \"training.optimizer, training.momentum\" = [[adam, 0], [sgd, 0.9]],"
+        + " \"model.parametrization\" = [standard, mean-field], \"data.distribution\" = [uniform] }");
+    List<Setting> settings = c.sweep().settings();
+    assertEquals(4, settings.size());
+    assertEquals("data.distribution=uniform model.parametrization=mean-field"
+        + " training.optimizer=sgd training.momentum=0.9", settings.get(3).toString());
+    TaskSettings last = c.settings(settings.get(3));
+    assertEquals(org.lotteryscaling.nn.OptimizerType.SGD, last.training().optimizer());
+    assertEquals(0.9, last.training().momentum());
+    assertEquals(org.lotteryscaling.nn.Parametrization.MEAN_FIELD, last.model().parametrization());
+    assertEquals(org.lotteryscaling.nn.OptimizerType.ADAM, c.settings(settings.get(0)).training().optimizer());
+    assertTrue(c.canonical().contains("\"training.optimizer, training.momentum\" = [[adam, 0.0], [sgd, 0.9]]"),
+        c.canonical());
+    assertEquals(c.hash(), ExperimentConfig.parse(c.canonical(), "s").hash());
+    assertEquals(settings.get(3), Setting.parse(settings.get(3).toString()));
+    assertEquals("sgd", SettingKey.TRAINING_OPTIMIZER.stored(settings.get(3).value(SettingKey.TRAINING_OPTIMIZER)));
+    assertEquals(Seeds.combine(Seeds.network(0, Target.X2, Activation.SILU, 2, 0),
+        Seeds.text("data.distribution=uniform")),
+        Seeds.network(0, new TaskKey(Target.X2, Activation.SILU, 2, 0, Setting.parse("data.distribution=uniform"))));
+    for (Sweep.Axis axis : c.sweep().axes()) {
+      assertFalse(axis.fittable(), axis.key().key());
+    }
+    // training the two optimisers from one seed index gives two different networks
+    TaskSettings base = new TaskSettings(0, new DataSettings(50, 50, -2, 2, 0),
+        org.lotteryscaling.nn.TrainSettings.paper().withSteps(50));
+    var adam = TaskRunner.run(base, new TaskKey(Target.X2, Activation.SILU, 2, 0, settings.get(0)));
+    var sgd = TaskRunner.run(base, new TaskKey(Target.X2, Activation.SILU, 2, 0, settings.get(3)));
+    assertNotEquals(adam.trainLoss(), sgd.trainLoss());
   }
 
   @Test
