@@ -40,19 +40,33 @@ public enum Activation {
       }
     }
   },
-  /** Negative slope 0.01, PyTorch's default. */
+  /**
+   * z for z > 0, else a z with the negative slope a ({@code model.leaky-slope}); {@link
+   * #LEAKY_SLOPE}, PyTorch's default, where no slope is given.
+   */
   LEAKY_RELU {
     @Override
     public double value(double z) {
-      return z > 0 ? z : LEAKY_SLOPE * z;
+      return value(z, LEAKY_SLOPE);
+    }
+
+    @Override
+    public double value(double z, double leakySlope) {
+      return z > 0 ? z : leakySlope * z;
     }
 
     @Override
     public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count) {
+      evaluate(z, sigma, slope, offset, count, LEAKY_SLOPE);
+    }
+
+    @Override
+    public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count,
+        double leakySlope) {
       for (int k = 0; k < count; k++) {
         boolean on = z[k] > 0;
-        sigma[offset + k] = on ? z[k] : LEAKY_SLOPE * z[k];
-        slope[offset + k] = on ? 1.0 : LEAKY_SLOPE;
+        sigma[offset + k] = on ? z[k] : leakySlope * z[k];
+        slope[offset + k] = on ? 1.0 : leakySlope;
       }
     }
   },
@@ -73,16 +87,28 @@ public enum Activation {
     }
   };
 
+  /** leaky_relu's default negative slope (PyTorch's), and the paper's setting's. */
   public static final double LEAKY_SLOPE = 0.01;
 
   /** sigma(z). */
   public abstract double value(double z);
+
+  /** sigma(z) with leaky_relu's negative slope {@code leakySlope}; the others ignore it. */
+  public double value(double z, double leakySlope) {
+    return value(z);
+  }
 
   /**
    * For k in [0, count): sigma[offset + k] = sigma(z[k]) and slope[offset + k] = sigma'(z[k]).
    * The kernel calls this once per neuron with that neuron's M pre-activations.
    */
   public abstract void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count);
+
+  /** As {@link #evaluate(double[], double[], double[], int, int)}, with leaky_relu's slope. */
+  public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count,
+      double leakySlope) {
+    evaluate(z, sigma, slope, offset, count);
+  }
 
   /** The name used in configs, tables and on the command line: silu, relu, leaky_relu, tanh. */
   public String id() {

@@ -20,11 +20,17 @@ public enum KernelType {
   /** The system property that overrides the default kernel: {@code -Dlottery.kernel=scalar}. */
   public static final String PROPERTY = "lottery.kernel";
 
+  /** With leaky_relu's default slope {@link Activation#LEAKY_SLOPE}. */
   public GradientKernel create(Activation activation, int width, Dataset data) {
+    return create(activation, Activation.LEAKY_SLOPE, width, data);
+  }
+
+  /** {@code leakySlope} is leaky_relu's negative slope; the other activations ignore it. */
+  public GradientKernel create(Activation activation, double leakySlope, int width, Dataset data) {
     return switch (resolved()) {
-      case VECTOR256 -> new VectorKernel256(activation, width, data);
-      case VECTOR512 -> new VectorKernel512(activation, width, data);
-      case SCALAR -> new ScalarKernel(activation, width, data);
+      case VECTOR256 -> new VectorKernel256(activation, leakySlope, width, data);
+      case VECTOR512 -> new VectorKernel512(activation, leakySlope, width, data);
+      case SCALAR -> new ScalarKernel(activation, leakySlope, width, data);
       case VECTOR -> throw new AssertionError("resolved() never returns VECTOR");
     };
   }

@@ -14,6 +14,8 @@ package org.lotteryscaling.nn;
  */
 public final class ScalarKernel implements GradientKernel {
   private final Activation activation;
+  /** leaky_relu's negative slope. */
+  private final double leakySlope;
   private final int d;
   private final int n;
   private final int points;
@@ -27,7 +29,12 @@ public final class ScalarKernel implements GradientKernel {
   private final double[] r;
 
   public ScalarKernel(Activation activation, int width, Dataset data) {
+    this(activation, Activation.LEAKY_SLOPE, width, data);
+  }
+
+  public ScalarKernel(Activation activation, double leakySlope, int width, Dataset data) {
     this.activation = activation;
+    this.leakySlope = leakySlope;
     this.d = data.dimension();
     this.n = width;
     this.points = data.size();
@@ -108,7 +115,7 @@ public final class ScalarKernel implements GradientKernel {
         }
       }
       int row = i * points;
-      activation.evaluate(z, sigma, slope, row, points);
+      activation.evaluate(z, sigma, slope, row, points, leakySlope);
       double vi = theta[vOffset + i];
       for (int m = 0; m < points; m++) {
         f[m] += vi * sigma[row + m];

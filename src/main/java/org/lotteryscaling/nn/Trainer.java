@@ -27,8 +27,17 @@ public final class Trainer {
     return train(activation, Parametrization.STANDARD, init, train, test, settings, kernelType);
   }
 
+  /** With leaky_relu's default slope {@link Activation#LEAKY_SLOPE}. */
   public static TrainResult train(Activation activation, Parametrization parametrization,
       Network init, Dataset train, Dataset test, TrainSettings settings, KernelType kernelType) {
+    return train(activation, parametrization, Activation.LEAKY_SLOPE, init, train, test, settings,
+        kernelType);
+  }
+
+  /** {@code leakySlope} is leaky_relu's negative slope ({@link ModelSettings#leakySlope()}). */
+  public static TrainResult train(Activation activation, Parametrization parametrization,
+      double leakySlope, Network init, Dataset train, Dataset test, TrainSettings settings,
+      KernelType kernelType) {
     long start = System.nanoTime();
     int width = init.width();
     double[] theta = init.parameters();
@@ -36,7 +45,7 @@ public final class Trainer {
     double[] phi = meanField ? new double[theta.length] : theta; // equation (1)'s parameters
     int vOffset = width * init.dimension() + width;
     double[] grad = new double[theta.length];
-    GradientKernel kernel = kernelType.create(activation, width, train);
+    GradientKernel kernel = kernelType.create(activation, leakySlope, width, train);
     Optimizer optimizer = settings.newOptimizer(theta.length);
     StepDecaySchedule schedule = settings.schedule();
     int[] curveSteps = curveSteps(settings.steps(), settings.curvePoints());
@@ -70,7 +79,7 @@ public final class Trainer {
       return diverged(trainLoss, phi, init, settings.steps(), curveSteps, curveLoss, recorded, start);
     }
     curveLoss[recorded] = trainLoss;
-    double testLoss = kernelType.create(activation, width, test).loss(phi);
+    double testLoss = kernelType.create(activation, leakySlope, width, test).loss(phi);
     Network trained = Network.fromParameters(init.dimension(), width, phi);
     return new TrainResult(TrainStatus.OK, trainLoss, testLoss, trained, settings.steps(),
         curveSteps, curveLoss, seconds(start));

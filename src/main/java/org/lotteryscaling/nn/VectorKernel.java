@@ -27,6 +27,8 @@ public abstract class VectorKernel implements GradientKernel {
   static final int BLOCK = 8;
 
   final Activation activation;
+  /** leaky_relu's negative slope. */
+  final double leakySlope;
   final int d;
   final int n;
   final int points;
@@ -54,8 +56,9 @@ public abstract class VectorKernel implements GradientKernel {
   double gradientOfV;
   double gradientOfB;
 
-  VectorKernel(Activation activation, int width, Dataset data) {
+  VectorKernel(Activation activation, double leakySlope, int width, Dataset data) {
     this.activation = activation;
+    this.leakySlope = leakySlope;
     this.d = data.dimension();
     this.n = width;
     this.points = data.size();
@@ -197,7 +200,7 @@ public abstract class VectorKernel implements GradientKernel {
 
   abstract void relu(double[] u, double w, double b, int row, double vi);
 
-  /** Negative slope {@link Activation#LEAKY_SLOPE}. */
+  /** Negative slope {@link #leakySlope}. */
   abstract void leakyRelu(double[] u, double w, double b, int row, double vi);
 
   /**

@@ -17,10 +17,9 @@ final class VectorKernel256 extends VectorKernel {
   private static final DoubleVector ZERO = DoubleVector.zero(S);
   private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
   private static final DoubleVector TWO = DoubleVector.broadcast(S, 2.0);
-  private static final DoubleVector LEAKY = DoubleVector.broadcast(S, Activation.LEAKY_SLOPE);
 
-  VectorKernel256(Activation activation, int width, Dataset data) {
-    super(activation, width, data);
+  VectorKernel256(Activation activation, double leakySlope, int width, Dataset data) {
+    super(activation, leakySlope, width, data);
   }
 
   @Override
@@ -126,12 +125,13 @@ final class VectorKernel256 extends VectorKernel {
 
   @Override
   void leakyRelu(double[] u, double w, double b, int row, double vi) {
+    DoubleVector lows = DoubleVector.broadcast(S, leakySlope); // hoisted: the slope is per kernel
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
-      DoubleVector value = z.mul(Activation.LEAKY_SLOPE).blend(z, on);
+      DoubleVector value = z.mul(leakySlope).blend(z, on);
       value.intoArray(sigma, row + m);
-      LEAKY.blend(1.0, on).intoArray(slope, row + m);
+      lows.blend(1.0, on).intoArray(slope, row + m);
       DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
     }
   }

@@ -25,13 +25,13 @@ final class VectorKernel512 extends VectorKernel {
    * 5 interleaved rounds: relu 1.55e9 to 2.03e9 neuron-steps/s, leaky_relu 1.78e9 to 2.33e9).
    */
   private final boolean kinked;
-  /** sigma' where z <= 0: 0 for relu, {@link Activation#LEAKY_SLOPE} for leaky_relu. */
+  /** sigma' where z <= 0: 0 for relu, {@link #leakySlope} for leaky_relu. */
   private final double low;
 
-  VectorKernel512(Activation activation, int width, Dataset data) {
-    super(activation, width, data);
+  VectorKernel512(Activation activation, double leakySlope, int width, Dataset data) {
+    super(activation, leakySlope, width, data);
     this.kinked = activation == Activation.RELU || activation == Activation.LEAKY_RELU;
-    this.low = activation == Activation.RELU ? 0.0 : Activation.LEAKY_SLOPE;
+    this.low = activation == Activation.RELU ? 0.0 : leakySlope;
   }
 
   @Override
@@ -174,7 +174,7 @@ final class VectorKernel512 extends VectorKernel {
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       VectorMask<Double> on = z.compare(VectorOperators.GT, 0.0);
-      DoubleVector value = z.mul(Activation.LEAKY_SLOPE).blend(z, on);
+      DoubleVector value = z.mul(leakySlope).blend(z, on);
       value.intoArray(sigma, row + m);
       DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
     }

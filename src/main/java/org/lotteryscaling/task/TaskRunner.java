@@ -35,6 +35,7 @@ public final class TaskRunner {
   public static TrainResult run(TaskSettings settings, TaskKey key, Dataset train, Dataset test) {
     TaskSettings task = key.setting().applyTo(settings);
     return Trainer.train(key.activation(), task.model().parametrization(),
-        initialNetwork(settings, key), train, test, task.training(), KernelType.configured());
+        task.model().leakySlope(), initialNetwork(settings, key), train, test, task.training(),
+        KernelType.configured());
   }
 }
