@@ -85,7 +85,106 @@ public enum Activation {
         slope[offset + k] = 1.0 - t * t;
       }
     }
+  },
+  /**
+   * PyTorch's GELU(approximate='tanh'), 0.5 z (1 + tanh u) with u = sqrt(2/pi) (z + 0.044715 z^3),
+   * written as z s with s = sigmoid(a), a = 2u (0.5 (1 + tanh u) = sigmoid(2u)), so that one
+   * exponential gives both; sigma' = s + z s (1 - s) da/dz, da/dz = 2 sqrt(2/pi) (1 + 3 0.044715
+   * z^2). z is clamped to +-{@link #GELU_CLAMP} inside a: there s is already exactly 0 or 1, and
+   * z^2 cannot overflow into inf * 0.
+   */
+  GELU {
+    @Override
+    public double value(double z) {
+      double c = geluClamp(z);
+      double a = GELU_TWO_BETA * (c + GELU_KAPPA * (c * c * c));
+      double e = Exp.exp(-Math.abs(a));
+      double q = 1.0 / (1.0 + e);
+      return z * (a >= 0 ? q : e * q);
+    }
+
+    @Override
+    public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count) {
+      for (int k = 0; k < count; k++) {
+        double c = geluClamp(z[k]);
+        double c2 = c * c;
+        double a = GELU_TWO_BETA * (c + GELU_KAPPA * (c2 * c));
+        double e = Exp.exp(-Math.abs(a));
+        double q = 1.0 / (1.0 + e);
+        double eq = e * q;
+        double s = a >= 0 ? q : eq;
+        sigma[offset + k] = z[k] * s;
+        slope[offset + k] = s + (c * (eq * q)) * (GELU_TWO_BETA * (1.0 + GELU_THREE_KAPPA * c2));
+      }
+    }
+  },
+  /**
+   * 1 / (1 + exp(-z)), from e = exp(-|z|) and q = 1 / (1 + e): s = q for z >= 0, e q below, so
+   * nothing overflows and the small side keeps its relative accuracy; sigma' = e q^2, which
+   * (unlike s (1 - s)) does not round to 0 where s rounds to 1.
+   */
+  SIGMOID {
+    @Override
+    public double value(double z) {
+      double e = Exp.exp(-Math.abs(z));
+      double q = 1.0 / (1.0 + e);
+      return z >= 0 ? q : e * q;
+    }
+
+    @Override
+    public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count) {
+      for (int k = 0; k < count; k++) {
+        double e = Exp.exp(-Math.abs(z[k]));
+        double q = 1.0 / (1.0 + e);
+        double eq = e * q;
+        sigma[offset + k] = z[k] >= 0 ? q : eq;
+        slope[offset + k] = eq * q;
+      }
+    }
+  },
+  /**
+   * PyTorch's Softplus (beta 1, threshold 20): log(1 + exp(z)) = max(z, 0) + log1p(exp(-|z|)),
+   * which neither overflows nor loses the small values, and z itself for z > 20, as PyTorch;
+   * sigma' = sigmoid(z), SIGMOID's formula, and 1 for z > 20. exp(-|z|) is in [0, 1], inside
+   * {@link Log#log1p}'s range.
+   */
+  SOFTPLUS {
+    @Override
+    public double value(double z) {
+      if (z > SOFTPLUS_THRESHOLD) {
+        return z;
+      }
+      return (z > 0 ? z : 0.0) + Log.log1p(Exp.exp(-Math.abs(z)));
+    }
+
+    @Override
+    public void evaluate(double[] z, double[] sigma, double[] slope, int offset, int count) {
+      for (int k = 0; k < count; k++) {
+        double e = Exp.exp(-Math.abs(z[k]));
+        double q = 1.0 / (1.0 + e);
+        boolean linear = z[k] > SOFTPLUS_THRESHOLD;
+        sigma[offset + k] = linear ? z[k] : (z[k] > 0 ? z[k] : 0.0) + Log.log1p(e);
+        slope[offset + k] = linear ? 1.0 : z[k] >= 0 ? q : e * q;
+      }
+    }
   };
+
+  /** sqrt(2/pi) * 2: PyTorch's kBeta (M_SQRT2 M_2_SQRTPI / 2, the nearest double) doubled, exact. */
+  static final double GELU_TWO_BETA = 1.5957691216057308;
+  static final double GELU_KAPPA = 0.044715;
+  static final double GELU_THREE_KAPPA = 3 * GELU_KAPPA;
+  /**
+   * GELU's z is clamped to this inside a: a(25) = 1155 > 708, where {@link Exp#exp}(-|a|) is 0,
+   * so s is exactly 0 or 1 from here on either way (a(22) = 795 already is).
+   */
+  static final double GELU_CLAMP = 25.0;
+  /** PyTorch's Softplus threshold: above it, softplus(z) = z. */
+  static final double SOFTPLUS_THRESHOLD = 20.0;
+
+  /** z within +-GELU_CLAMP; a NaN stays NaN. */
+  static double geluClamp(double z) {
+    return z > GELU_CLAMP ? GELU_CLAMP : z < -GELU_CLAMP ? -GELU_CLAMP : z;
+  }
 
   /** leaky_relu's default negative slope (PyTorch's), and the paper's setting's. */
   public static final double LEAKY_SLOPE = 0.01;
@@ -110,7 +209,10 @@ public enum Activation {
     evaluate(z, sigma, slope, offset, count);
   }
 
-  /** The name used in configs, tables and on the command line: silu, relu, leaky_relu, tanh. */
+  /**
+   * The name used in configs, tables and on the command line: silu, relu, leaky_relu, tanh, gelu,
+   * sigmoid, softplus.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

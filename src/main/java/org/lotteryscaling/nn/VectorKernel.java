@@ -159,6 +159,9 @@ public abstract class VectorKernel implements GradientKernel {
         case TANH -> tanh(u, w, b, row, vi);
         case RELU -> relu(u, w, b, row, vi);
         case LEAKY_RELU -> leakyRelu(u, w, b, row, vi);
+        case GELU -> gelu(u, w, b, row, vi);
+        case SIGMOID -> sigmoid(u, w, b, row, vi);
+        case SOFTPLUS -> softplus(u, w, b, row, vi);
         default -> throw new AssertionError(activation);
       }
     }
@@ -202,6 +205,18 @@ public abstract class VectorKernel implements GradientKernel {
 
   /** Negative slope {@link #leakySlope}. */
   abstract void leakyRelu(double[] u, double w, double b, int row, double vi);
+
+  /**
+   * a = 2 sqrt(2/pi) (c + 0.044715 c^3) with c = z clamped to +-25, s = sigmoid(a), sigma = z s,
+   * sigma' = s + c e q^2 da/dc: Activation.GELU's formulas.
+   */
+  abstract void gelu(double[] u, double w, double b, int row, double vi);
+
+  /** e = exp(-|z|), q = 1 / (1 + e), sigma = q or e q, sigma' = e q^2: Activation.SIGMOID's. */
+  abstract void sigmoid(double[] u, double w, double b, int row, double vi);
+
+  /** max(z, 0) + log1p(exp(-|z|)), z above 20; sigma' = sigmoid(z): Activation.SOFTPLUS's. */
+  abstract void softplus(double[] u, double w, double b, int row, double vi);
 
   /**
    * The loss mean_m (f_m - y_m)^2 over the real points; fills r = dL/df and gradientOfC. r is

@@ -180,6 +180,58 @@ final class VectorKernel512 extends VectorKernel {
     }
   }
 
+  /** Blends for Activation.geluClamp and for its ternaries; every line is one of its operations. */
+  @Override
+  void gelu(double[] u, double w, double b, int row, double vi) {
+    for (int m = 0; m < padded; m += LANES) {
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+      DoubleVector c = z.blend(-Activation.GELU_CLAMP,
+          z.compare(VectorOperators.LT, -Activation.GELU_CLAMP));
+      c = c.blend(Activation.GELU_CLAMP, z.compare(VectorOperators.GT, Activation.GELU_CLAMP));
+      DoubleVector c2 = c.mul(c);
+      DoubleVector a = c2.mul(c).mul(Activation.GELU_KAPPA).add(c).mul(Activation.GELU_TWO_BETA);
+      DoubleVector e = VectorExp.exp(a.abs().neg());
+      DoubleVector q = ONE.div(e.add(1.0));
+      DoubleVector eq = e.mul(q);
+      DoubleVector s = eq.blend(q, a.compare(VectorOperators.GE, 0.0));
+      DoubleVector value = z.mul(s);
+      value.intoArray(sigma, row + m);
+      DoubleVector da = c2.mul(Activation.GELU_THREE_KAPPA).add(1.0).mul(Activation.GELU_TWO_BETA);
+      s.add(c.mul(eq.mul(q)).mul(da)).intoArray(slope, row + m);
+      DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
+    }
+  }
+
+  @Override
+  void sigmoid(double[] u, double w, double b, int row, double vi) {
+    for (int m = 0; m < padded; m += LANES) {
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+      DoubleVector e = VectorExp.exp(z.abs().neg());
+      DoubleVector q = ONE.div(e.add(1.0));
+      DoubleVector eq = e.mul(q);
+      DoubleVector value = eq.blend(q, z.compare(VectorOperators.GE, 0.0));
+      value.intoArray(sigma, row + m);
+      eq.mul(q).intoArray(slope, row + m);
+      DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
+    }
+  }
+
+  @Override
+  void softplus(double[] u, double w, double b, int row, double vi) {
+    for (int m = 0; m < padded; m += LANES) {
+      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+      DoubleVector e = VectorExp.exp(z.abs().neg());
+      DoubleVector q = ONE.div(e.add(1.0));
+      VectorMask<Double> linear = z.compare(VectorOperators.GT, Activation.SOFTPLUS_THRESHOLD);
+      DoubleVector value = ZERO.blend(z, z.compare(VectorOperators.GT, 0.0))
+          .add(VectorLog.log1p(e)).blend(z, linear);
+      value.intoArray(sigma, row + m);
+      e.mul(q).blend(q, z.compare(VectorOperators.GE, 0.0)).blend(1.0, linear)
+          .intoArray(slope, row + m);
+      DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
+    }
+  }
+
   @Override
   double residuals() {
     double scale = 2.0 / points;
