@@ -13,7 +13,9 @@ import time
 import torch
 
 ACTIVATIONS = {"silu": torch.nn.SiLU, "relu": torch.nn.ReLU,
-               "leaky_relu": lambda: torch.nn.LeakyReLU(0.01), "tanh": torch.nn.Tanh}
+               "leaky_relu": lambda: torch.nn.LeakyReLU(0.01), "tanh": torch.nn.Tanh,
+               "gelu": lambda: torch.nn.GELU(approximate="tanh"), "sigmoid": torch.nn.Sigmoid,
+               "softplus": torch.nn.Softplus}
 
 
 def train(activation, width, x, y, steps):

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class KernelBenchmark {
-  @Param({"silu", "tanh", "relu", "leaky_relu"})
+  @Param({"silu", "tanh", "relu", "leaky_relu", "gelu", "sigmoid", "softplus"})
   public String activation;
 
   @Param({"2", "50"})

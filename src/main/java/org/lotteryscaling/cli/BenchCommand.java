@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--activation", defaultValue = "silu", description = "silu relu leaky_relu tanh (default ${DEFAULT-VALUE})")
+  @Option(names = "--activation", defaultValue = "silu", description = "silu relu leaky_relu tanh gelu sigmoid softplus (default ${DEFAULT-VALUE})")
   String activation;
 
   @Option(names = "--width", defaultValue = "50", description = "hidden width N (default ${DEFAULT-VALUE})")

@@ -41,7 +41,7 @@ public final class TrainOneCommand implements Callable<Integer> {
   @Option(names = "--target", required = true, description = "x2 x3 x4 sin cos exp sin2 expx2 relu tanh mul2..mul5")
   String target;
 
-  @Option(names = "--activation", required = true, description = "silu relu leaky_relu tanh")
+  @Option(names = "--activation", required = true, description = "silu relu leaky_relu tanh gelu sigmoid softplus")
   String activation;
 
   @Option(names = "--width", required = true, description = "hidden width N >= 1")

@@ -3,7 +3,7 @@ package org.lotteryscaling.tables;
 /** A row of {@link ResultTables#RUNS}: one trained network. */
 public record RunRow(
     @Column("target id (x2, sin, mul3, ...)") String target,
-    @Column("silu, relu, leaky_relu, tanh") String activation,
+    @Column("silu, relu, leaky_relu, tanh, gelu, sigmoid, softplus") String activation,
     @Column("hidden width N") int width,
     @Column("seed index within the experiment") long seed,
     @Column("input dimension d") int inputDim,

@@ -35,7 +35,7 @@ import org.lotteryscaling.nn.TrainSettings;
  * <pre>
  *   name = quick                        experiment name (default: the file name without .conf)
  *   targets = [x2]                      x2 x3 x4 sin cos exp sin2 expx2 relu tanh mul2..mul5
- *   activations = [silu, leaky_relu]    silu relu leaky_relu tanh
+ *   activations = [silu, leaky_relu]    silu relu leaky_relu tanh gelu sigmoid softplus
  *   widths = [1, 2, 3, 4, 10, 20]       hidden widths N >= 1
  *   seeds = 1000                        seed indices per (target, activation, width) ...
  *   seed-offset = 0                     ... namely seed-offset .. seed-offset + seeds - 1

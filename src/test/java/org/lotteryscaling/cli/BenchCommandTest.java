@@ -45,7 +45,7 @@ class BenchCommandTest {
       {"bench", "--clock", "moon"},
       {"bench", "--repeats", "0"},
       {"bench", "--width", "-1"},
-      {"bench", "--activation", "sigmoid"},
+      {"bench", "--activation", "swish"},
     };
     for (String[] args : bad) {
       String err = run(2, args)[1];

@@ -83,7 +83,7 @@ class TrainOneCommandTest {
   void badInputIsOneLineAndExitCodeTwo() {
     String[][] bad = {
       {"train-one", "--target", "x9", "--activation", "silu", "--width", "2"},
-      {"train-one", "--target", "x2", "--activation", "gelu", "--width", "2"},
+      {"train-one", "--target", "x2", "--activation", "swish", "--width", "2"},
       {"train-one", "--target", "x2", "--activation", "silu", "--width", "-3"},
       {"train-one", "--target", "x2", "--activation", "silu", "--width", "2", "--lr", "0"},
       {"train-one", "--target", "x2", "--activation", "silu", "--width", "two"},

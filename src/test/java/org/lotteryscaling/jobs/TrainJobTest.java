@@ -328,7 +328,7 @@ class TrainJobTest {
     assertEquals(8, Tables.readRuns(spark(), TestFolders.of(dir.resolve("out"))).count());
 
     String[][] bad = {
-      {"train", "--conf", conf.toString(), "--set", "activations=[gelu]"},
+      {"train", "--conf", conf.toString(), "--set", "activations=[swish]"},
       {"train", "--conf", conf.toString(), "--set", "widths=[0]"},
       {"train", "--conf", conf.toString(), "--set", "trainig.lr=1"},
       {"train", "--conf", dir.resolve("missing.conf").toString()},

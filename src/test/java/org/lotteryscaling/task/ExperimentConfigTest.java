@@ -105,7 +105,8 @@ class ExperimentConfigTest {
     String[][] cases = {
       // config text, override or "", words the message must contain
       {"targets = [x2, x9]", "", "targets", "'x9'", "allowed: x2, x3"},
-      {"activations = [gelu]", "", "activations", "'gelu'", "allowed: silu, relu, leaky_relu, tanh"},
+      {"activations = [swish]", "", "activations", "'swish'",
+          "allowed: silu, relu, leaky_relu, tanh, gelu, sigmoid, softplus"},
       {"widths = [2, 0]", "", "widths", ">= 1", "0"},
       {"widths = [-3]", "", "widths", "-3"},
       {"widths = []", "", "widths", "at least one"},
