@@ -49,7 +49,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjuga
 final class HuberLogFit {
   static final double DELTA = 1e-3;
   static final double GRADIENT_TOLERANCE = 1e-7;
-  static final int MAX_ITERATIONS = 5000;
+  static final int MAX_ITERATIONS = 500;
   /** The exponents every term starts from, on every axis: the paper's alphas run from 1 to ~7. */
   static final double[] START_EXPONENTS = {0.5, 1, 2, 4, 8};
   /** Starting log E, relative to the smallest observed log loss: far below up to just below. */

@@ -115,7 +115,7 @@ class OffsetPowerLawFitTest {
   static int[] coverage(int replicates, int resamples) {
     int[] covered = new int[3];
     for (int t = 0; t < replicates; t++) {
-      double[][] cells = offsetCells(1000 + t, 0.01, 2, 1.5, WIDTHS, 30, 0.5);
+      double[][] cells = offsetCells(1000 + t, 0.01, 2, 1.5, WIDTHS, Integer.getInteger("coverage.seeds", 30), 0.5);
       OffsetPowerLawFit.Bootstrap b = OffsetPowerLawFit.bootstrap(WIDTHS, cells, resamples, 0.9, t);
       covered[0] += b.eLow() <= 0.01 && 0.01 <= b.eHigh() ? 1 : 0;
       covered[1] += b.aLow() <= 2 && 2 <= b.aHigh() ? 1 : 0;
