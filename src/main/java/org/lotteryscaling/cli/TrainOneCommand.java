@@ -112,6 +112,9 @@ public final class TrainOneCommand implements Callable<Integer> {
   @Option(names = "--second-scale", description = "factor of PyTorch's bound for v, c (default 1)")
   double secondScale = ModelSettings.paper().secondScale();
 
+  @Option(names = "--leaky-slope", description = "leaky_relu's negative slope, in [0, 1) (default 0.01)")
+  double leakySlope = ModelSettings.paper().leakySlope();
+
   @Option(names = "--parametrization", description = "standard or mean-field (default standard)")
   String parametrization = ModelSettings.paper().parametrization().id();
 
@@ -140,7 +143,8 @@ public final class TrainOneCommand implements Callable<Integer> {
     TaskSettings settings = UserError.fromInput(() -> new TaskSettings(experimentSeed,
         new DataSettings(points, testPoints, low, high, dataSeed,
             InputDistribution.parse(distribution), mean, std, noise),
-        new ModelSettings(Parametrization.parse(parametrization), firstScale, secondScale),
+        new ModelSettings(Parametrization.parse(parametrization), firstScale, secondScale,
+            leakySlope),
         new TrainSettings(steps, lr, decayEvery, decayFactor, beta1, beta2, eps, curvePoints,
             OptimizerType.parse(optimizer), momentum, weightDecay)));
     UserError.fromInput(() -> key.setting().applyTo(settings)); // a swept value out of range

@@ -58,7 +58,7 @@ import org.lotteryscaling.nn.TrainSettings;
  * resolved key above, one {@code key = value} line each in the fixed order of that list, numbers
  * in Java's shortest round-trip form, lists in the order given. It does not depend on how the
  * file was written (comments, order, defaults spelled out or not, overrides). The keys added after
- * the first version ({@link #LATER_KEYS}: distribution, mean, std, noise, the init scales, the
+ * the first version ({@link #LATER_KEYS}: distribution, mean, std, noise, the init scales, the leaky slope, the
  * parametrization, the optimizer, momentum, weight decay) have a line only when they differ from
  * their default, and a sweep adds one last line ({@link Sweep#canonical()}); so a config that uses
  * none of them has the text, and the hash, it had before they existed, and its results folders
@@ -85,7 +85,7 @@ public record ExperimentConfig(
       "data { points = 1000, test-points = 1000, low = -2.0, high = 2.0, seed = 0,",
       "  distribution = uniform, mean = 0.0, std = 1.0, noise = 0.0 }",
       "init { first-scale = 1.0, second-scale = 1.0 }",
-      "model { parametrization = standard }",
+      "model { parametrization = standard, leaky-slope = 0.01 }",
       "training { steps = 50000, lr = 0.01, decay-every = 10000, decay-factor = 0.2,",
       "  beta1 = 0.9, beta2 = 0.999, eps = 1e-8, curve-points = 50,",
       "  optimizer = adam, momentum = 0.0, weight-decay = 0.0 }");
@@ -101,7 +101,7 @@ public record ExperimentConfig(
   public static final List<String> LATER_KEYS = List.of(
       "data.distribution", "data.mean", "data.std", "data.noise",
       "init.first-scale", "init.second-scale", "model.parametrization",
-      "training.optimizer", "training.momentum", "training.weight-decay");
+      "training.optimizer", "training.momentum", "training.weight-decay", "model.leaky-slope");
 
   /** Every key a config may set, in canonical order. */
   public static final List<String> KEYS = Stream.of(FIRST_KEYS, LATER_KEYS, List.of("sweep"))
@@ -222,6 +222,12 @@ public record ExperimentConfig(
       ExperimentConfig config = new ExperimentConfig(name, targets, activations, widths,
           c.getInt("seeds"), c.getLong("seed-offset"),
           new TaskSettings(c.getLong("experiment-seed"), data, model, training), sweep);
+      boolean slopeSet = model.leakySlope() != ModelSettings.paper().leakySlope()
+          || sweep.keys().contains(SettingKey.MODEL_LEAKY_SLOPE);
+      if (slopeSet && !activations.contains(Activation.LEAKY_RELU)) {
+        throw new UserError("model.leaky-slope applies to leaky_relu, which activations does not"
+            + " list (" + activations + ")");
+      }
       config.requireFiniteLabels();
       return config;
     } catch (ConfigException e) {
@@ -260,9 +266,10 @@ public record ExperimentConfig(
         parseOne(c, "model.parametrization", Parametrization::parse);
     try {
       return new ModelSettings(parametrization, c.getDouble("init.first-scale"),
-          c.getDouble("init.second-scale"));
+          c.getDouble("init.second-scale"), c.getDouble("model.leaky-slope"));
     } catch (IllegalArgumentException e) {
-      throw new UserError("init." + e.getMessage(), e);
+      throw new UserError((e.getMessage().startsWith("leaky") ? "model." : "init.")
+          + e.getMessage(), e);
     }
   }
 
@@ -381,7 +388,8 @@ public record ExperimentConfig(
     };
     Object[] later = { // LATER_KEYS' values
       d.distribution(), d.mean(), d.std(), d.noise(), m.firstScale(), m.secondScale(),
-      quote(m.parametrization().id()), t.optimizer(), t.momentum(), t.weightDecay()
+      quote(m.parametrization().id()), t.optimizer(), t.momentum(), t.weightDecay(),
+      m.leakySlope()
     };
     StringBuilder s = new StringBuilder();
     for (int k = 0; k < first.length; k++) {
@@ -406,7 +414,7 @@ public record ExperimentConfig(
     TrainSettings t = TrainSettings.paper();
     return new Object[] {d.distribution(), d.mean(), d.std(), d.noise(), m.firstScale(),
         m.secondScale(), quote(m.parametrization().id()), t.optimizer(), t.momentum(),
-        t.weightDecay()};
+        t.weightDecay(), m.leakySlope()};
   }
 
   /** 16 hex digits of SHA-256 over {@link #canonical()} (UTF-8). */

@@ -43,7 +43,8 @@ public enum SettingKey {
   TRAINING_WEIGHT_DECAY("training.weight-decay", Type.DOUBLE),
   DATA_DISTRIBUTION("data.distribution", ids(InputDistribution.values())),
   MODEL_PARAMETRIZATION("model.parametrization", ids(Parametrization.values())),
-  TRAINING_OPTIMIZER("training.optimizer", ids(OptimizerType.values()));
+  TRAINING_OPTIMIZER("training.optimizer", ids(OptimizerType.values())),
+  MODEL_LEAKY_SLOPE("model.leaky-slope", Type.DOUBLE);
 
   /**
    * What a value is: INT and LONG values are held as Long, DOUBLE ones as Double, a CHOICE as the
@@ -214,6 +215,7 @@ public enum SettingKey {
       case DATA_DISTRIBUTION -> (long) d.distribution().ordinal();
       case MODEL_PARAMETRIZATION -> (long) model.parametrization().ordinal();
       case TRAINING_OPTIMIZER -> (long) t.optimizer().ordinal();
+      case MODEL_LEAKY_SLOPE -> model.leakySlope();
     };
   }
 
@@ -237,7 +239,8 @@ public enum SettingKey {
         real[DATA_STD.ordinal()], real[DATA_NOISE.ordinal()]);
     ModelSettings model = new ModelSettings(
         Parametrization.values()[choice(values, MODEL_PARAMETRIZATION)],
-        real[INIT_FIRST_SCALE.ordinal()], real[INIT_SECOND_SCALE.ordinal()]);
+        real[INIT_FIRST_SCALE.ordinal()], real[INIT_SECOND_SCALE.ordinal()],
+        real[MODEL_LEAKY_SLOPE.ordinal()]);
     TrainSettings training = new TrainSettings(whole[TRAINING_STEPS.ordinal()],
         real[TRAINING_LR.ordinal()], whole[TRAINING_DECAY_EVERY.ordinal()],
         real[TRAINING_DECAY_FACTOR.ordinal()], real[TRAINING_BETA1.ordinal()],

@@ -146,6 +146,8 @@ class ExperimentConfigTest {
       {"init.first-scale = 0", "", "init.first-scale", "> 0"},
       {"model.parametrization = lazy", "", "model.parametrization", "standard, mean-field"},
       {"seeds = 4", "sweep.\"training.momentum\" = [0.5, 2]", "sweep", "momentum"},
+      {"model.leaky-slope = 1", "", "model.leaky-slope", "[0, 1)"},
+      {"model.leaky-slope = 0.1\nactivations = [silu]", "", "model.leaky-slope applies to leaky_relu"},
       {"targets = [\"sin(3*x\"]", "", "targets", "'sin(3*x'", "position 8"},
       {"targets = [\"x^2 + y\"]", "", "targets", "position 7"},
       {"targets = [x5]", "", "targets", "'x5'", "formula", "\"x^5\""},
@@ -181,7 +183,7 @@ class ExperimentConfigTest {
         "seeds = 4",
         "data { distribution = uniform, noise = 0 }",
         "init { first-scale = 1, second-scale = 1.0 }",
-        "model.parametrization = standard",
+        "model { parametrization = standard, leaky-slope = 0.01 }",
         "training { optimizer = adam, momentum = 0, weight-decay = 0 }")), List.of());
     assertEquals(plain.canonical(), spelled.canonical());
     for (String key : ExperimentConfig.LATER_KEYS) {
@@ -189,7 +191,7 @@ class ExperimentConfigTest {
     }
     String[] changes = {"data.noise=0.1", "init.first-scale=2", "init.second-scale=0.5",
         "model.parametrization=mean-field", "training.weight-decay=1e-4",
-        "training.optimizer=sgd", "data.distribution=normal"};
+        "training.optimizer=sgd", "data.distribution=normal", "model.leaky-slope=0.1"};
     for (String change : changes) {
       ExperimentConfig changed = ExperimentConfig.load(write("a.conf", "seeds = 4"),
           List.of(change));
