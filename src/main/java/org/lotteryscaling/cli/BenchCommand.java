@@ -10,6 +10,7 @@ import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.KernelType;
 import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.nn.OptimizerType;
 import org.lotteryscaling.nn.TrainResult;
 import org.lotteryscaling.nn.TrainSettings;
 import org.lotteryscaling.nn.Trainer;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Training throughput in neuron-steps per second (docs/setup.md, "Units": width N x points M x Adam
- * steps S): whole training runs through {@link Trainer} (kernel and Adam), on one thread, after a
+ * Training throughput in neuron-steps per second (docs/setup.md, "Units": width N x points M x
+ * optimiser steps S): whole training runs through {@link Trainer} (kernel and the paper's
+ * settings with Adam, or plain SGD, momentum 0, with {@code --optimizer sgd}), on one thread, after a
  * warm-up run; the median of the timed repetitions, by elapsed or by this thread's CPU time. Each
  * run also reports the bytes allocated per step (near zero unless the JIT failed to keep the
  * vectors in registers, the first thing to check when the kernel gets slow). The first line names
@@ -52,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--points", defaultValue = "1000", description = "training points M (default ${DEFAULT-VALUE})")
   int points;
 
-  @Option(names = "--steps", defaultValue = "2000", description = "Adam steps per run S (default ${DEFAULT-VALUE})")
+  @Option(names = "--steps", defaultValue = "2000", description = "optimiser steps per run S (default ${DEFAULT-VALUE})")
   int steps;
 
   @Option(names = "--repeats", defaultValue = "5", description = "timed runs after the warm-up (default ${DEFAULT-VALUE})")
@@ -65,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--clock", defaultValue = "wall", description = "wall (elapsed time) or cpu (this thread's CPU time, "
       + "fairer on a machine shared with other work) (default ${DEFAULT-VALUE})")
   String clock;
+
+  @Option(names = "--optimizer", defaultValue = "adam", description = "adam (the paper's) or sgd (momentum 0) "
+      + "(default ${DEFAULT-VALUE})")
+  String optimizer;
 
   @Option(names = "--target", defaultValue = "x2", description = "target function; its dimension is d (default ${DEFAULT-VALUE})")
   String target;
@@ -82,7 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
     TaskKey key = UserError.fromInput(
         () -> new TaskKey(Target.parse(target), Activation.parse(activation), width, 0));
     DataSettings data = UserError.fromInput(() -> new DataSettings(points, points, -2.0, 2.0, 0L));
-    TrainSettings training = UserError.fromInput(() -> TrainSettings.paper().withSteps(steps));
+    OptimizerType optimizerType = UserError.fromInput(() -> OptimizerType.parse(optimizer));
+    TrainSettings paper = TrainSettings.paper();
+    TrainSettings training = UserError.fromInput(() -> new TrainSettings(steps, paper.learningRate(),
+        paper.decayEvery(), paper.decayFactor(), paper.beta1(), paper.beta2(), paper.epsilon(),
+        paper.curvePoints(), optimizerType, 0.0, 0.0));
     Dataset train = DataSampler.train(key.target(), data);
     Dataset test = DataSampler.test(key.target(), data);
     Network init = TaskRunner.initialNetwork(new TaskSettings(0L, data, training), key);
@@ -113,8 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double seconds = Quantiles.medianOfUnsorted(clock.equals("cpu") ? cpu : wall);
     out.println(String.format(Locale.ROOT,
-        "%s kernel, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.6g s = %.4g neuron-steps/s",
-        kernelType, key.activation(), key.target().dimension(), width, points, steps, repeats, clock,
+        "%s kernel, %s, %s, d=%d, N=%d, M=%d, S=%d, median of %d runs by %s clock: %.6g s = %.4g neuron-steps/s",
+        kernelType, key.activation(), optimizerType, key.target().dimension(), width, points, steps,
+        repeats, clock,
         seconds, neuronSteps / seconds));
     out.flush();
     return 0;

@@ -29,7 +29,7 @@ class BenchCommandTest {
       assertTrue(lines[0].startsWith(ran + " kernel" + (ran.equals(kernel) ? "" : " (chosen for this CPU)")
           + " on JDK " + Runtime.version() + " ("), lines[0]);
       String last = lines[4];
-      assertTrue(last.startsWith(ran + " kernel, silu, d=1, N=3, M=37, S=20, median of 3 runs by cpu"), last);
+      assertTrue(last.startsWith(ran + " kernel, silu, adam, d=1, N=3, M=37, S=20, median of 3 runs by cpu"), last);
       assertTrue(last.endsWith(" neuron-steps/s"), last);
       String[] words = last.split(" ");
       double rate = Double.parseDouble(words[words.length - 2]);
@@ -46,6 +46,7 @@ class BenchCommandTest {
       {"bench", "--repeats", "0"},
       {"bench", "--width", "-1"},
       {"bench", "--activation", "swish"},
+      {"bench", "--optimizer", "lbfgs"},
     };
     for (String[] args : bad) {
       String err = run(2, args)[1];
@@ -53,5 +54,16 @@ class BenchCommandTest {
     }
     assertEquals("lottery: unknown kernel 'gpu' (allowed: vector, vector256, vector512, scalar)",
         run(2, "bench", "--kernel", "gpu")[1].strip());
+    assertEquals("lottery: unknown optimizer 'lbfgs' (allowed: adam, sgd)",
+        run(2, "bench", "--optimizer", "lbfgs")[1].strip());
+  }
+
+  @Test
+  void sgdIsSelectable() {
+    String out = run(0, "bench", "--width", "3", "--points", "37", "--steps", "20", "--repeats", "1",
+        "--optimizer", "sgd", "--activation", "softplus")[0];
+    String[] lines = out.strip().split("\n");
+    assertTrue(lines[lines.length - 1].contains(" kernel, softplus, sgd, d=1, N=3, M=37, S=20, "),
+        out);
   }
 }
