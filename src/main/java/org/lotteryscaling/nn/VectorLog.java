@@ -60,6 +60,14 @@ public final class VectorLog {
     return core(f, k, c);
   }
 
+  /** a[from + m] = log1p(a[from + m]) for m in [0, count), count a multiple of the lanes. */
+  public static void log1pInPlace(jdk.incubator.vector.VectorSpecies<Double> species, double[] a,
+      int from, int count) {
+    for (int m = 0; m < count; m += species.length()) {
+      log1p(DoubleVector.fromArray(species, a, from + m)).intoArray(a, from + m);
+    }
+  }
+
   private static DoubleVector core(DoubleVector f, DoubleVector k, DoubleVector c) {
     DoubleVector s = f.div(f.add(2.0));
     DoubleVector z = s.mul(s);
