@@ -57,6 +57,12 @@ class GradientTest {
 
     // h = 1e-5: truncation error O(h^2) ~ 1e-10 against round-off ~ 1e-16 / h ~ 1e-11. ReLU's kinks
     // are crossed only if some pre-activation lies within h of zero, which these draws avoid.
+    assertCentralDifferences(kernel, theta, grad, act + " d=" + d + " N=" + n);
+  }
+
+  /** Each component of {@code grad} against the central difference of the kernel's loss, h = 1e-5. */
+  static void assertCentralDifferences(GradientKernel kernel, double[] theta, double[] grad,
+      String what) {
     double h = 1e-5;
     for (int k = 0; k < theta.length; k++) {
       double[] plus = theta.clone();
@@ -64,7 +70,7 @@ class GradientTest {
       plus[k] += h;
       minus[k] -= h;
       double fd = (kernel.loss(plus) - kernel.loss(minus)) / (2 * h);
-      assertEquals(fd, grad[k], 1e-7 * (1 + Math.abs(fd)), act + " d=" + d + " N=" + n + " parameter " + k);
+      assertEquals(fd, grad[k], 1e-7 * (1 + Math.abs(fd)), what + " parameter " + k);
     }
   }
 }

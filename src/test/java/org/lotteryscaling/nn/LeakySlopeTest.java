@@ -69,15 +69,7 @@ class LeakySlopeTest {
     double[] grad = new double[theta.length];
     double loss = kernel.lossAndGradient(theta, grad);
     assertEquals(directLoss(d, n, theta, data, slope), loss, 1e-14 * loss);
-    double h = 1e-5;
-    for (int k = 0; k < theta.length; k++) {
-      double[] plus = theta.clone();
-      double[] minus = theta.clone();
-      plus[k] += h;
-      minus[k] -= h;
-      double fd = (kernel.loss(plus) - kernel.loss(minus)) / (2 * h);
-      assertEquals(fd, grad[k], 1e-7 * (1 + Math.abs(fd)), "slope=" + slope + " parameter " + k);
-    }
+    GradientTest.assertCentralDifferences(kernel, theta, grad, "slope=" + slope);
   }
 
   /**
