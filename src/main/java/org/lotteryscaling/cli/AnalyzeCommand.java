@@ -11,6 +11,7 @@ import org.lotteryscaling.results.ResultsFolder;
 import org.lotteryscaling.results.Spark;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.TaskSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,13 +81,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     StorageFolder dir = StorageFolder.of(results);
     ResultsFolder.requireRuns(dir); // before starting Spark
-    DataSettings data = experimentData(dir);
+    TaskSettings experiment = experimentSettings(dir);
+    DataSettings data = experiment.data();
     AnalyzeSettings settings = UserError.fromInput(() -> new AnalyzeSettings(
-        points != null ? points : data.trainPoints(),
-        testPoints != null ? testPoints : data.testPoints(),
-        low != null ? low : data.low(),
-        high != null ? high : data.high(),
-        dataSeed != null ? dataSeed : data.dataSeed(),
+        new DataSettings(
+            points != null ? points : data.trainPoints(),
+            testPoints != null ? testPoints : data.testPoints(),
+            low != null ? low : data.low(),
+            high != null ? high : data.high(),
+            dataSeed != null ? dataSeed : data.dataSeed(),
+            data.distribution(), data.mean(), data.std(), data.noise()),
+        experiment.model().leakySlope(),
         neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths, algorithmLossCut,
         maxAlgorithms, gridPoints, peakBandwidth));
     AnalyzeJob.run(Spark.session("lottery-analyze", master), results, settings,
@@ -94,11 +99,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The data settings the folder's experiment trained on, or the paper's for a bare runs folder. */
-  static DataSettings experimentData(StorageFolder results) {
+  /**
+   * The settings the folder's experiment trained with (its data, leaky slope), or the paper's for
+   * a bare runs folder.
+   */
+  static TaskSettings experimentSettings(StorageFolder results) {
     if (ExperimentFolder.exists(results)) {
-      return ExperimentFolder.read(results).settings().data();
+      return ExperimentFolder.read(results).settings();
     }
-    return DataSettings.paper();
+    return TaskSettings.paper();
   }
 }

@@ -28,6 +28,7 @@ import org.lotteryscaling.mechanism.TicketDecomposition;
 import org.lotteryscaling.mechanism.WidthTwoPopulation;
 import org.lotteryscaling.nn.Activation;
 import org.lotteryscaling.nn.Network;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.results.DeltaTables;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.OkNetworks;
@@ -49,6 +50,8 @@ import org.lotteryscaling.tables.TicketCorrelationRow;
 import org.lotteryscaling.tables.TicketPairRow;
 import org.lotteryscaling.tables.TicketRow;
 import org.lotteryscaling.task.DataSampler;
+import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.InputDistribution;
 import org.lotteryscaling.task.Setting;
 import org.lotteryscaling.task.Sweep;
 import org.lotteryscaling.task.TaskSettings;
@@ -110,9 +113,10 @@ public final class AnalyzeJob {
   private record OutputAtSetting(Setting setting, Output output) {}
 
   /**
-   * The analysis settings at one setting of a swept experiment: the data its networks trained
-   * on, the swept keys' values applied over the given data settings (the experiment's unless
-   * overridden), so each setting's training points are regenerated exactly.
+   * The analysis settings at one setting of a swept experiment: the data and leaky slope its
+   * networks trained with, the swept keys' values applied over the given data settings (the
+   * experiment's unless overridden), so each setting's training points are regenerated exactly
+   * and each network is evaluated as it trained.
    */
   private static AnalyzeSettings atSetting(StorageFolder dir, AnalyzeSettings settings,
       Setting setting) {
@@ -121,8 +125,9 @@ public final class AnalyzeJob {
     }
     TaskSettings experiment = ExperimentFolder.read(dir).settings();
     TaskSettings base = new TaskSettings(experiment.experimentSeed(), settings.data(),
-        experiment.training());
-    return settings.withData(setting.applyTo(base).data());
+        experiment.model(), experiment.training());
+    TaskSettings at = setting.applyTo(base);
+    return settings.at(at.data(), at.model().leakySlope());
   }
 
   /** How a message names a setting: "[data.high=1 data.low=-1] ", or nothing without a sweep. */
@@ -150,17 +155,26 @@ public final class AnalyzeJob {
   private static void checkDataReproducesLosses(Dataset<Row> runs, AnalyzeSettings s) {
     for (Row row : runs.limit(3).collectAsList()) {
       double stored = row.<Double>getAs("train_loss");
-      double again = network(row).meanSquaredError(activation(row),
+      double again = network(row).meanSquaredError(s.nonlinearity(activation(row)),
           DataSampler.train(target(row), s.data()));
       if (Math.abs(again - stored) > 1e-6 * Math.abs(stored) + 1e-300) {
         throw new UserError(String.format(Locale.ROOT,
-            "the training data regenerated from the data settings (%d points on [%s, %s], data seed %d)"
+            "the training data regenerated from the data settings (%s) with leaky slope %s"
                 + " does not reproduce the stored train_loss of %s/%s/N=%d/seed=%d (%.6e vs %.6e):"
                 + " pass the experiment's data settings",
-            s.trainPoints(), s.low(), s.high(), s.dataSeed(), target(row), activation(row),
+            describe(s.data()), s.leakySlope(), target(row), activation(row),
             row.<Integer>getAs("width"), row.<Long>getAs("seed"), again, stored));
       }
     }
+  }
+
+  /** "1000 points uniform on [-2.0, 2.0], noise 0.0, data seed 0" for the check's message. */
+  private static String describe(DataSettings d) {
+    String inputs = d.distribution() == InputDistribution.NORMAL
+        ? "normal (mean " + d.mean() + ", std " + d.std() + ")"
+        : "uniform on [" + d.low() + ", " + d.high() + "]";
+    return d.trainPoints() + " points " + inputs + ", noise " + d.noise() + ", data seed "
+        + d.dataSeed();
   }
 
   // ---- neurons (figure 2a)
@@ -245,7 +259,7 @@ public final class AnalyzeJob {
       losses[i] = group.get(i).<Double>getAs("train_loss");
     }
     WidthTwoPopulation p = WidthTwoPopulation.of(networks, losses,
-        first.<Integer>getAs("input_dim"), act, s);
+        first.<Integer>getAs("input_dim"), s.nonlinearity(act), s);
     for (WidthTwoPopulation.Algorithm a : p.algorithms()) {
       algorithms.add(new AlgorithmRow(target.id(), act.id(), a.id(), a.networks(),
           a.share(), a.centre(), a.centrePcs()[0], a.centrePcs()[1], a.meanLoss(),
@@ -313,14 +327,15 @@ public final class AnalyzeJob {
     Target target = target(row);
     org.lotteryscaling.nn.Dataset grid = null;
     if (withCurves && target.dimension() == 1) {
-      double[] x = ActivationCurves.grid(s.low(), s.high(), s.gridPoints());
+      double[] x = ActivationCurves.grid(s.gridLow(), s.gridHigh(), s.gridPoints());
       double[] y = new double[x.length];
       for (int g = 0; g < x.length; g++) {
         y[g] = target.apply(x, g);
       }
       grid = new org.lotteryscaling.nn.Dataset(1, x, y);
     }
-    return TicketDecomposition.of(network(row), activation(row), DataSampler.train(target, s.data()),
+    return TicketDecomposition.of(network(row), s.nonlinearity(activation(row)),
+        DataSampler.train(target, s.data()),
         grid);
   }
 
@@ -328,7 +343,7 @@ public final class AnalyzeJob {
     TicketDecomposition t = decompose(row, s, true);
     Network n = network(row);
     double[] errorX = target(row).dimension() == 1
-        ? ActivationCurves.grid(s.low(), s.high(), s.gridPoints()) : new double[0];
+        ? ActivationCurves.grid(s.gridLow(), s.gridHigh(), s.gridPoints()) : new double[0];
     double[][] w = n.wMatrix();
     List<TicketPairRow> out = new ArrayList<>();
     for (int k = 0; k < t.tickets().size(); k++) {
@@ -355,14 +370,15 @@ public final class AnalyzeJob {
       Activation act = activation(row);
       org.lotteryscaling.nn.Dataset train = DataSampler.train(target, s.data());
       Network wide = network(row);
+      Nonlinearity sigma = s.nonlinearity(act);
       Distillation d = Distillation.of(wide,
-          TicketDecomposition.of(wide, act, train, null), act, train);
+          TicketDecomposition.of(wide, sigma, train, null), sigma, train);
       Network n = d.network();
       return new DistilledRow(target.id(), act.id(), wide.width(),
           row.<Long>getAs("seed"), row.<Double>getAs("train_loss"),
           d.ticket().neuronA(), d.ticket().neuronB(), d.ticket().r2(), flatten(n.wMatrix()),
-          n.bVector(), n.vVector(), n.c(), n.meanSquaredError(act, train),
-          n.meanSquaredError(act, DataSampler.test(target, s.data())));
+          n.bVector(), n.vVector(), n.c(), n.meanSquaredError(sigma, train),
+          n.meanSquaredError(sigma, DataSampler.test(target, s.data())));
     }));
   }
 
@@ -400,10 +416,11 @@ public final class AnalyzeJob {
     org.lotteryscaling.nn.Dataset test = DataSampler.test(target, s.data());
     Network na = network(a);
     Network nb = network(b);
-    Ensemble e = Ensemble.fit(Ensemble.predictions(na, act, train),
-        Ensemble.predictions(nb, act, train), train.yCopy());
+    Nonlinearity sigma = s.nonlinearity(act);
+    Ensemble e = Ensemble.fit(Ensemble.predictions(na, sigma, train),
+        Ensemble.predictions(nb, sigma, train), train.yCopy());
     double testLoss = Ensemble.meanSquaredError(
-        e.combine(Ensemble.predictions(na, act, test), Ensemble.predictions(nb, act, test)),
+        e.combine(Ensemble.predictions(na, sigma, test), Ensemble.predictions(nb, sigma, test)),
         test.yCopy());
     int half = na.width();
     return new EnsembleRow(target.id(), act.id(), half, 2 * half,

@@ -1,6 +1,6 @@
 package org.lotteryscaling.mechanism;
 
-import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.nn.Network;
 
 /**
@@ -13,7 +13,7 @@ import org.lotteryscaling.nn.Network;
  */
 public record ActivationCurves(double[] x, double[][] pre, double[][] post) {
 
-  public static ActivationCurves of(Network network, Activation activation, double[] x) {
+  public static ActivationCurves of(Network network, Nonlinearity activation, double[] x) {
     if (network.dimension() != 1) {
       throw new IllegalArgumentException("activation curves need one input, got d=" + network.dimension());
     }

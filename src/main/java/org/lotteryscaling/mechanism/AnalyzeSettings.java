@@ -4,15 +4,18 @@ import java.io.Serializable;
 import java.util.List;
 import org.lotteryscaling.mechanism.LossPeaks;
 import org.lotteryscaling.mechanism.SwapClusters;
+import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.task.DataSettings;
+import org.lotteryscaling.task.InputDistribution;
 
 /**
- * What `lottery analyze` analyses and how. The data settings must be the experiment's, so each run's
- * training points are regenerated exactly (DataSampler); until the train job stores its config in
- * the results folder they are a parameter, by default the paper's.
+ * What `lottery analyze` analyses and how. The data settings must be the experiment's (inputs,
+ * their distribution and the label noise), so each run's training points are regenerated exactly
+ * (DataSampler), and the leaky slope the one it trained with, so each network is the same function.
  *
- * @param trainPoints, testPoints, low, high, dataSeed  the experiment's DataSettings, flattened so
- *     the settings travel to Spark executors
+ * @param data                the experiment's data settings (of one setting, in a sweep)
+ * @param leakySlope          leaky_relu's negative slope the networks trained with
  * @param neuronMinWidth      neurons: networks of at least this width
  * @param ticketWidths        ticket_pairs, ticket_correlation: these widths
  * @param distillWidth        distilled: networks of this width
@@ -22,15 +25,23 @@ import org.lotteryscaling.task.DataSettings;
  * @param gridPoints          points of the x grids of algorithm_curves and ticket_pairs
  * @param peakBandwidth       tickets: kernel bandwidth of the loss-peak finder, in decades
  */
-public record AnalyzeSettings(int trainPoints, int testPoints, double low, double high,
-    long dataSeed, int neuronMinWidth, List<Integer> ticketWidths, int distillWidth,
-    List<Integer> ensembleHalfWidths, double algorithmLossCut, int maxAlgorithms, int gridPoints,
-    double peakBandwidth) implements Serializable {
+public record AnalyzeSettings(DataSettings data, double leakySlope, int neuronMinWidth,
+    List<Integer> ticketWidths, int distillWidth, List<Integer> ensembleHalfWidths,
+    double algorithmLossCut, int maxAlgorithms, int gridPoints, double peakBandwidth)
+    implements Serializable {
+
+  /**
+   * The x grids of normal inputs span mean +- this many standard deviations (95% of the inputs);
+   * uniform inputs span [low, high].
+   */
+  public static final double NORMAL_GRID_SDS = 2.0;
 
   public AnalyzeSettings {
-    data(trainPoints, testPoints, low, high, dataSeed); // validates
+    require(data != null, "data settings must be given");
     ticketWidths = List.copyOf(ticketWidths);
     ensembleHalfWidths = List.copyOf(ensembleHalfWidths);
+    // ModelSettings' rule for the slope; NaN fails it
+    require(leakySlope >= 0 && leakySlope < 1, "leaky-slope must be in [0, 1), got " + leakySlope);
     require(neuronMinWidth >= 2, "neuron-min-width must be >= 2, got " + neuronMinWidth);
     for (int w : ticketWidths) {
       require(w >= 2, "ticket widths must be >= 2, got " + w);
@@ -45,26 +56,36 @@ public record AnalyzeSettings(int trainPoints, int testPoints, double low, doubl
     require(peakBandwidth > 0, "peak-bandwidth must be > 0, got " + peakBandwidth);
   }
 
-  /** The paper's choices: widths 10, 30, 50 for tickets (appendix C), 50 for distillation (D). */
+  /**
+   * The paper's choices: widths 10, 30, 50 for tickets (appendix C), 50 for distillation (D),
+   * leaky_relu's default slope.
+   */
   public static AnalyzeSettings defaults(DataSettings data) {
-    return new AnalyzeSettings(data.trainPoints(), data.testPoints(), data.low(), data.high(),
-        data.dataSeed(), 10, List.of(10, 30, 50), 50, List.of(), 1e-2, SwapClusters.DEFAULT_MAX_K,
-        101, LossPeaks.DEFAULT_BANDWIDTH);
+    return new AnalyzeSettings(data, Activation.LEAKY_SLOPE, 10, List.of(10, 30, 50), 50,
+        List.of(), 1e-2, SwapClusters.DEFAULT_MAX_K, 101, LossPeaks.DEFAULT_BANDWIDTH);
   }
 
-  /** These settings on {@code data} (a swept experiment's data at one setting). */
-  public AnalyzeSettings withData(DataSettings data) {
-    return new AnalyzeSettings(data.trainPoints(), data.testPoints(), data.low(), data.high(),
-        data.dataSeed(), neuronMinWidth, ticketWidths, distillWidth, ensembleHalfWidths,
-        algorithmLossCut, maxAlgorithms, gridPoints, peakBandwidth);
+  /** These settings on {@code data} with {@code leakySlope} (a swept experiment's at one setting). */
+  public AnalyzeSettings at(DataSettings data, double leakySlope) {
+    return new AnalyzeSettings(data, leakySlope, neuronMinWidth, ticketWidths, distillWidth,
+        ensembleHalfWidths, algorithmLossCut, maxAlgorithms, gridPoints, peakBandwidth);
   }
 
-  public DataSettings data() {
-    return data(trainPoints, testPoints, low, high, dataSeed);
+  /** {@code activation} as the networks were trained with it (its leaky slope). */
+  public Nonlinearity nonlinearity(Activation activation) {
+    return activation.withLeakySlope(leakySlope);
   }
 
-  private static DataSettings data(int train, int test, double low, double high, long seed) {
-    return new DataSettings(train, test, low, high, seed);
+  /** The lower end of the x grids: low, or mean - 2 sd for normal inputs. */
+  public double gridLow() {
+    return data.distribution() == InputDistribution.NORMAL
+        ? data.mean() - NORMAL_GRID_SDS * data.std() : data.low();
+  }
+
+  /** The upper end of the x grids: high, or mean + 2 sd for normal inputs. */
+  public double gridHigh() {
+    return data.distribution() == InputDistribution.NORMAL
+        ? data.mean() + NORMAL_GRID_SDS * data.std() : data.high();
   }
 
   private static void require(boolean ok, String message) {

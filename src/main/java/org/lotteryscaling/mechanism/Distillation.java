@@ -1,6 +1,6 @@
 package org.lotteryscaling.mechanism;
 
-import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.Network;
 
@@ -15,7 +15,7 @@ import org.lotteryscaling.nn.Network;
 public record Distillation(TicketDecomposition.Ticket ticket, Network network) {
 
   /** Distils from the best ticket of a decomposition; null when the network has no pair. */
-  public static Distillation of(Network wide, TicketDecomposition decomposition, Activation activation,
+  public static Distillation of(Network wide, TicketDecomposition decomposition, Nonlinearity activation,
       Dataset train) {
     if (decomposition.tickets().isEmpty()) {
       return null;
@@ -32,7 +32,7 @@ public record Distillation(TicketDecomposition.Ticket ticket, Network network) {
   }
 
   /** The network with first layer (w, b) whose (v, c) minimise the training MSE. */
-  public static Network refitOutputLayer(double[][] w, double[] b, Activation activation,
+  public static Network refitOutputLayer(double[][] w, double[] b, Nonlinearity activation,
       Dataset train) {
     int n = b.length;
     int d = w[0].length;

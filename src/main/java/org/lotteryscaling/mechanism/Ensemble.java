@@ -1,6 +1,6 @@
 package org.lotteryscaling.mechanism;
 
-import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.stats.SynergyTest;
@@ -44,7 +44,7 @@ public record Ensemble(double weightA, double weightB, double offset, double los
   }
 
   /** f(x_m) at each point of a dataset. */
-  public static double[] predictions(Network network, Activation activation, Dataset data) {
+  public static double[] predictions(Network network, Nonlinearity activation, Dataset data) {
     double[] f = new double[data.size()];
     double[] x = new double[data.dimension()];
     for (int m = 0; m < f.length; m++) {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.nn.Dataset;
 import org.lotteryscaling.nn.Network;
 
@@ -55,7 +55,7 @@ public record TicketDecomposition(MirrorPairing pairing, List<Ticket> tickets,
     return squares == 0 ? 0 : sum * sum / squares;
   }
 
-  public static TicketDecomposition of(Network network, Activation activation, Dataset train,
+  public static TicketDecomposition of(Network network, Nonlinearity activation, Dataset train,
       Dataset grid) {
     MirrorPairing pairing = MirrorPairing.of(network);
     List<Ticket> tickets = new ArrayList<>();
@@ -108,7 +108,7 @@ public record TicketDecomposition(MirrorPairing pairing, List<Ticket> tickets,
   }
 
   /** g(x_m) for each point of the dataset. */
-  public static double[] pairFunction(Network n, Activation activation, int[] pair, Dataset data) {
+  public static double[] pairFunction(Network n, Nonlinearity activation, int[] pair, Dataset data) {
     double[] g = new double[data.size()];
     double[] x = new double[n.dimension()];
     for (int m = 0; m < g.length; m++) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.lotteryscaling.nn.Activation;
+import org.lotteryscaling.nn.Nonlinearity;
 import org.lotteryscaling.nn.Network;
 import org.lotteryscaling.stats.Quantiles;
 
@@ -47,7 +47,7 @@ public record WidthTwoPopulation(CanonicalPair[] pairs, LossPeaks peaks, int[] a
    * training losses {@code losses}, by the settings' loss cut, bandwidth, cluster limit and grid.
    */
   public static WidthTwoPopulation of(Network[] networks, double[] losses, int d,
-      Activation activation, AnalyzeSettings s) {
+      Nonlinearity activation, AnalyzeSettings s) {
     int n = networks.length;
     CanonicalPair[] pairs = new CanonicalPair[n];
     for (int i = 0; i < n; i++) {
@@ -81,7 +81,7 @@ public record WidthTwoPopulation(CanonicalPair[] pairs, LossPeaks peaks, int[] a
       algorithmOf[below.get(k)] = c.labels()[k];
       pcs[below.get(k)] = pca.scores(c.aligned()[k], 2);
     }
-    double[] grid = ActivationCurves.grid(s.low(), s.high(), s.gridPoints());
+    double[] grid = ActivationCurves.grid(s.gridLow(), s.gridHigh(), s.gridPoints());
     List<Algorithm> algorithms = new ArrayList<>(c.k());
     for (int a = 0; a < c.k(); a++) {
       List<Integer> members = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.Locale;
  * together over a run of pre-activations, so the backward pass reuses what the forward pass
  * computed (one exponential per neuron-step for SiLU).
  */
-public enum Activation {
+public enum Activation implements Nonlinearity {
   /** x * sigmoid(x); sigma' = s (1 + x (1 - s)) with s = sigmoid(x). */
   SILU {
     @Override
@@ -195,6 +195,18 @@ public enum Activation {
   /** sigma(z) with leaky_relu's negative slope {@code leakySlope}; the others ignore it. */
   public double value(double z, double leakySlope) {
     return value(z);
+  }
+
+  /**
+   * This activation as a function of z with leaky_relu's negative slope {@code leakySlope} (the
+   * others have no parameter and are returned as they are): how a network trained with
+   * {@code model.leaky-slope} is evaluated again.
+   */
+  public Nonlinearity withLeakySlope(double leakySlope) {
+    if (this != LEAKY_RELU || leakySlope == LEAKY_SLOPE) {
+      return this;
+    }
+    return z -> value(z, leakySlope);
   }
 
   /**

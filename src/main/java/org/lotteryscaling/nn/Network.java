@@ -102,7 +102,7 @@ public final class Network {
   }
 
   /** f(x), evaluated directly from equation (1): the slow, obviously correct version. */
-  public double apply(Activation activation, double[] x) {
+  public double apply(Nonlinearity activation, double[] x) {
     double f = c();
     for (int i = 0; i < width; i++) {
       f += v(i) * activation.value(preActivation(i, x));
@@ -111,7 +111,7 @@ public final class Network {
   }
 
   /** Mean squared error of f on a dataset, evaluated point by point with {@link #apply}. */
-  public double meanSquaredError(Activation activation, Dataset data) {
+  public double meanSquaredError(Nonlinearity activation, Dataset data) {
     double[] x = new double[dimension];
     double sum = 0;
     for (int m = 0; m < data.size(); m++) {

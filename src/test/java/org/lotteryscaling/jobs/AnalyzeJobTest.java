@@ -73,7 +73,7 @@ class AnalyzeJobTest {
 
   static AnalyzeSettings settings(double lossCut) {
     AnalyzeSettings d = AnalyzeSettings.defaults(DATA);
-    return new AnalyzeSettings(d.trainPoints(), d.testPoints(), d.low(), d.high(), d.dataSeed(),
+    return new AnalyzeSettings(d.data(), d.leakySlope(),
         d.neuronMinWidth(), d.ticketWidths(), d.distillWidth(), d.ensembleHalfWidths(), lossCut,
         d.maxAlgorithms(), 21, d.peakBandwidth());
   }

@@ -90,7 +90,7 @@ class SweptAnalyzeTest {
   /** The analyses sized for this grid: widths 10 for neurons, tickets and distillation. */
   static AnalyzeSettings analysis(DataSettings data) {
     AnalyzeSettings d = AnalyzeSettings.defaults(data);
-    return new AnalyzeSettings(d.trainPoints(), d.testPoints(), d.low(), d.high(), d.dataSeed(),
+    return new AnalyzeSettings(d.data(), d.leakySlope(),
         10, List.of(10), 10, d.ensembleHalfWidths(), 10.0, d.maxAlgorithms(), 21,
         d.peakBandwidth());
   }

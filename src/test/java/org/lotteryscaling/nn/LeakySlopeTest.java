@@ -1,6 +1,7 @@
 package org.lotteryscaling.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Stream;
@@ -143,6 +144,32 @@ class LeakySlopeTest {
       assertEquals(LEAKY.value(z), LEAKY.value(z, 0.01), 0.0);
       assertEquals(z > 0 ? z : 0.1 * z, LEAKY.value(z, 0.1), 0.0);
       assertEquals(Activation.SILU.value(z), Activation.SILU.value(z, 0.1), 0.0); // ignored
+    }
+  }
+
+  /**
+   * What analyze evaluates a trained network with: the slope it trained with, the kernels' loss
+   * (the train job's) equal to Network's point-by-point loss with that nonlinearity.
+   */
+  @Test
+  void withLeakySlopeIsTheFunctionTheKernelsTrain() {
+    Nonlinearity sigma = LEAKY.withLeakySlope(0.3);
+    assertEquals(-0.6, sigma.value(-2.0), 0.0);
+    assertEquals(2.0, sigma.value(2.0), 0.0);
+    assertEquals(0.0, LEAKY.withLeakySlope(0.0).value(-5.0), 0.0);
+    assertSame(LEAKY, LEAKY.withLeakySlope(Activation.LEAKY_SLOPE));
+    for (Activation other : Activation.values()) {
+      if (other != LEAKY) {
+        assertSame(other, other.withLeakySlope(0.3), other.id() + " has no slope");
+      }
+    }
+    Dataset data = GradientTest.randomData(2, 40, new RandomStream(21));
+    double[] theta = randomTheta(2, 5, new RandomStream(22));
+    Network network = Network.fromParameters(2, 5, theta);
+    for (double slope : new double[] {0.0, 0.3}) {
+      double kernel = KernelType.SCALAR.create(LEAKY, slope, 5, data).loss(theta);
+      assertEquals(kernel, network.meanSquaredError(LEAKY.withLeakySlope(slope), data),
+          1e-12 * kernel, "slope " + slope);
     }
   }
 
