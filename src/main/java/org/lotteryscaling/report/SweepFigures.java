@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.SweptData.AxisFit;
 import org.lotteryscaling.report.SweptData.RunLosses;
@@ -133,10 +134,11 @@ public final class SweepFigures {
   // ---- losses along a swept axis -------------------------------------------------------------
 
   /**
-   * One width's medians along an axis, at the axis's positions ascending: training loss from
-   * loss_summary (NaN where the setting has no row), test loss over the finished networks of runs
-   * with a finite test loss (NaN where there is none), and the fit along the axis (kind all), or
-   * null.
+   * One width's medians along an axis, at the axis's positions ascending (a {@link
+   * Sweep.Axis#categorical} axis: at 0, 1, ... in the listed order of its points): training loss
+   * from loss_summary (NaN where the setting has no row), test loss over the finished networks of
+   * runs with a finite test loss (NaN where there is none), and the fit along the axis (kind
+   * all), or null.
    */
   public record AxisSeries(int width, double[] x, double[] trainMedian, double[] testMedian,
       AxisFit fit) {}
@@ -144,7 +146,7 @@ public final class SweepFigures {
   /** What the panel of (axis, target, activation, the other axes at {@code others}) draws. */
   public static List<AxisSeries> axisSeries(SweptData data, Sweep.Axis axis, String target,
       String activation, Setting others) {
-    List<List<Number>> points = axis.points().stream()
+    List<List<Number>> points = axis.categorical() ? axis.points() : axis.points().stream()
         .sorted(Comparator.comparingDouble(p -> p.get(0).doubleValue())).toList();
     List<Setting> line = points.stream().map(p -> data.at(axis, p, others)).toList();
     TreeSet<Integer> widths = new TreeSet<>();
@@ -153,7 +155,8 @@ public final class SweepFigures {
           .filter(r -> r.target().equals(target) && r.activation().equals(activation))
           .forEach(r -> widths.add(r.width()));
     }
-    double[] x = points.stream().mapToDouble(p -> p.get(0).doubleValue()).toArray();
+    double[] x = axis.categorical() ? IntStream.range(0, points.size()).asDoubleStream().toArray()
+        : points.stream().mapToDouble(p -> p.get(0).doubleValue()).toArray();
     List<AxisSeries> out = new ArrayList<>();
     for (int width : widths) {
       double[] train = new double[line.size()];
@@ -204,7 +207,8 @@ public final class SweepFigures {
   private Figure axisFigure(Sweep.Axis axis, String target, String activation) {
     String id = axisId(axis, target, activation);
     String title = "Median loss against " + axisName(axis) + ", " + target + "/" + activation;
-    boolean logX = axis.fittable();
+    boolean categorical = axis.categorical();
+    boolean logX = !categorical && axis.fittable();
     List<String> panels = new ArrayList<>();
     List<String> fits = new ArrayList<>();
     for (Setting others : data.others(axis)) {
@@ -213,6 +217,9 @@ public final class SweepFigures {
       XYChart chart = Charts.xy(target + "/" + activation + where, axis.key().key(),
           "median loss", Charts.WIDTH, Charts.HEIGHT);
       chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(true);
+      if (categorical) {
+        labelCategories(chart, axis);
+      }
       int drawn = 0;
       for (int k = 0; k < series.size(); k++) {
         AxisSeries s = series.get(k);
@@ -225,14 +232,22 @@ public final class SweepFigures {
                 + Fmt.interval(fit.alphaLow(), fit.alphaHigh())));
         double[][] train = positive(s.x(), s.trainMedian());
         if (train[0].length > 0) {
-          XYSeries l = Charts.line(chart, label, train[0], train[1]);
+          XYSeries l = categorical ? Charts.scatter(chart, label, train[0], train[1])
+              : Charts.line(chart, label, train[0], train[1]);
           l.setLineColor(colour);
           l.setMarkerColor(colour);
           drawn++;
         }
         double[][] test = positive(s.x(), s.testMedian());
         if (test[0].length > 0) {
-          Charts.dashed(chart, "N=" + s.width() + " test", test[0], test[1], colour);
+          String name = "N=" + s.width() + " test";
+          if (categorical) {
+            XYSeries t = Charts.scatter(chart, name, test[0], test[1]);
+            t.setMarker(SeriesMarkers.DIAMOND);
+            t.setMarkerColor(colour);
+          } else {
+            Charts.dashed(chart, name, test[0], test[1], colour);
+          }
           drawn++;
         }
       }
@@ -244,15 +259,40 @@ public final class SweepFigures {
       return Figure.skipped(id, title, "no positive finite median loss of " + target + "/"
           + activation + " along " + axis.key().key());
     }
-    String caption = "Median final training loss over seeds (solid, loss_summary) and median test "
-        + "loss of the finished networks (dashed, same colour; runs' test_loss) against "
-        + axisName(axis) + ", one series per width N, "
-        + (logX ? "log-log" : "log loss against linear " + axis.key().key()
-            + " (not every value is positive)")
+    String caption = (categorical
+        ? "Median final training loss over seeds (circles, loss_summary) and median test loss of "
+            + "the finished networks (diamonds, same colour; runs' test_loss) at each point of "
+            + axisName(axis) + " (" + categories(axis) + "), one series per width N, log loss"
+        : "Median final training loss over seeds (solid, loss_summary) and median test "
+            + "loss of the finished networks (dashed, same colour; runs' test_loss) against "
+            + axisName(axis) + ", one series per width N, "
+            + (logX ? "log-log" : "log loss against linear " + axis.key().key()
+                + " (not every value is positive)"))
         + (data.sweep().axes().size() > 1 ? ", one panel per value of the other swept keys" : "")
-        + ". Fits median ~ C x^-alpha along " + axis.key().key() + " (scaling_fit, axis "
-        + axis.key().key() + ", kind all, 95% bootstrap interval): " + String.join("; ", fits) + ".";
+        + (categorical ? ". No power law is fitted across categories."
+            : ". Fits median ~ C x^-alpha along " + axis.key().key() + " (scaling_fit, axis "
+                + axis.key().key() + ", kind all, 95% bootstrap interval): "
+                + String.join("; ", fits) + ".");
     return Figure.drawn(id, title, caption, panels);
+  }
+
+  /**
+   * Names a categorical axis's points on the x axis: point p is drawn at x = p, labelled with its
+   * values; the ticks between points are left blank.
+   */
+  private static void labelCategories(XYChart chart, Sweep.Axis axis) {
+    int n = axis.points().size();
+    chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n - 0.5)
+        .setxAxisTickLabelsFormattingFunction(x -> {
+          long p = Math.round(x);
+          return Math.abs(x - p) < 1e-9 && p >= 0 && p < n ? axis.label((int) p) : "";
+        });
+  }
+
+  /** "1.0, standard; 0.1, standard" for a caption, in the order drawn. */
+  private static String categories(Sweep.Axis axis) {
+    return IntStream.range(0, axis.points().size()).mapToObj(axis::label)
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   /** An axis by its first key, with the keys zipped with it. */

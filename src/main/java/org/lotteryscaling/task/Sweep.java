@@ -79,6 +79,27 @@ public record Sweep(List<Axis> axes) implements java.io.Serializable {
       return '"' + name + "\" = " + values;
     }
 
+    /**
+     * Whether figures draw the axis as categories, one per point in the listed order, rather than
+     * at its positions: its key names a choice (positions would be the choices' indices), or two
+     * points share a position (a zipped axis along which another key varies).
+     */
+    public boolean categorical() {
+      double[] x = positions();
+      return key().type() == SettingKey.Type.CHOICE
+          || java.util.Arrays.stream(x).distinct().count() != x.length;
+    }
+
+    /** How a figure names point {@code p}: its values, "1.0, mean-field, 0.0" for zipped keys. */
+    public String label(int p) {
+      List<Number> point = points.get(p);
+      List<String> out = new ArrayList<>();
+      for (int k = 0; k < keys.size(); k++) {
+        out.add(keys.get(k).format(point.get(k)));
+      }
+      return String.join(", ", out);
+    }
+
     private static String format(List<SettingKey> keys, List<Number> point) {
       List<String> out = new ArrayList<>();
       for (int k = 0; k < keys.size(); k++) {

@@ -76,6 +76,42 @@ class SweptRenderTest {
     assertFalse(html.contains("<code>neurons</code>"), "mechanism tables are one note, not a list");
   }
 
+  /**
+   * A named choice has no position (its stored value is the choice's index), and a zipped axis
+   * whose first key repeats a value does not lie along that key: both are drawn as categories,
+   * one per point in the listed order, named by their values.
+   */
+  @Test
+  void choiceAndRepeatedPositionAxesAreDrawnAsNamedCategories(@TempDir Path dir) {
+    Sweep choice = sweep("\"training.optimizer\" = [sgd, adam]");
+    Sweep.Axis optimizer = choice.axes().get(0);
+    assertTrue(optimizer.categorical());
+    assertEquals(List.of("sgd", "adam"), List.of(optimizer.label(0), optimizer.label(1)));
+    SweptData data = data(choice);
+    List<SweepFigures.AxisSeries> series = SweepFigures.axisSeries(data, optimizer, "x2", "silu",
+        Setting.NONE);
+    assertEquals(List.of(0.0, 1.0), List.of(series.get(0).x()[0], series.get(0).x()[1]));
+    // sgd is choice 1 (x = 2 in the fixture's loss), adam choice 0 (x = 1): listed order kept.
+    assertEquals(2 / (2.0 * 2), series.get(0).trainMedian()[0], 0);
+    assertEquals(2 / (1.0 * 2), series.get(0).trainMedian()[1], 0);
+    Figure figure = Report.render(data, dir.resolve("choice")).figures().get(0);
+    assertTrue(figure.isDrawn(), figure.skipped());
+    assertTrue(figure.caption().contains("at each point of training.optimizer (sgd; adam)"),
+        figure.caption());
+    assertTrue(figure.caption().contains("No power law is fitted"), figure.caption());
+
+    Sweep zipped = sweep("\"init.second-scale, model.parametrization\" = "
+        + "[[1, standard], [0.1, standard], [1, mean-field]]");
+    Sweep.Axis regimes = zipped.axes().get(0);
+    assertTrue(regimes.categorical(), "1.0 twice: not a position along init.second-scale");
+    assertEquals("1.0, mean-field", regimes.label(2));
+    assertFalse(sweep("\"data.high, data.low\" = [[2, -2], [1, -1]]").axes().get(0).categorical());
+    Figure z = Report.render(data(zipped), dir.resolve("zipped")).figures().get(0);
+    assertTrue(z.isDrawn(), z.skipped());
+    assertTrue(z.caption().contains("(1.0, standard; 0.1, standard; 1.0, mean-field)"),
+        z.caption());
+  }
+
   @Test
   void anAxisWithNonPositiveValuesIsDrawnAgainstALinearX(@TempDir Path dir) {
     Sweep sweep = sweep("\"data.low\" = [-3, -1, 0]");
