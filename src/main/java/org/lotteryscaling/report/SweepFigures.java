@@ -214,7 +214,9 @@ public final class SweepFigures {
     for (Setting others : data.others(axis)) {
       List<AxisSeries> series = axisSeries(data, axis, target, activation, others);
       String where = others.isEmpty() ? "" : " at " + others;
-      XYChart chart = Charts.xy(target + "/" + activation + where, axis.key().key(),
+      XYChart chart = Charts.xy(target + "/" + activation + where, categorical
+          ? axisName(axis) + (shortLabels(axis) ? "" : ", points numbered as in the caption")
+          : axis.key().key(),
           "median loss", Charts.WIDTH, Charts.HEIGHT);
       chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(true);
       if (categorical) {
@@ -276,22 +278,43 @@ public final class SweepFigures {
     return Figure.drawn(id, title, caption, panels);
   }
 
+  /** Tick labels up to this long fit side by side under a figure; longer ones are numbered. */
+  static final int CATEGORY_LABEL_MAX = 10;
+
   /**
-   * Names a categorical axis's points on the x axis: point p is drawn at x = p, labelled with its
-   * values; the ticks between points are left blank.
+   * Names a categorical axis's points on the x axis: point p is drawn at x = p and labelled with
+   * its values, or with its number p + 1 (the caption says which is which) when a label is too long
+   * to sit beside the others: XChart drops overlapping tick labels.
    */
   private static void labelCategories(XYChart chart, Sweep.Axis axis) {
     int n = axis.points().size();
+    boolean named = shortLabels(axis);
+    // one tick per point (the hint is the least spacing in pixels), and the legend outside so
+    // it hides no point
     chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n - 0.5)
-        .setxAxisTickLabelsFormattingFunction(x -> {
+        .setXAxisTickMarkSpacingHint(chart.getWidth() / (n + 2))
+        .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
           long p = Math.round(x);
-          return Math.abs(x - p) < 1e-9 && p >= 0 && p < n ? axis.label((int) p) : "";
+          if (Math.abs(x - p) < 1e-9 && p >= 0 && p < n) {
+            return named ? axis.label((int) p) : String.valueOf(p + 1);
+          }
+          // XChart draws no tick outside the points, but gives up on every label when two of
+          // the ticks it formats read the same: keep the others distinct
+          return String.valueOf(x);
         });
   }
 
-  /** "1.0, standard; 0.1, standard" for a caption, in the order drawn. */
+  private static boolean shortLabels(Sweep.Axis axis) {
+    return IntStream.range(0, axis.points().size())
+        .allMatch(p -> axis.label(p).length() <= CATEGORY_LABEL_MAX);
+  }
+
+  /** "sgd; adam", or "1: 1.0, standard; 2: 0.1, standard" when numbered, in the order drawn. */
   private static String categories(Sweep.Axis axis) {
-    return IntStream.range(0, axis.points().size()).mapToObj(axis::label)
+    boolean named = shortLabels(axis);
+    return IntStream.range(0, axis.points().size())
+        .mapToObj(p -> named ? axis.label(p) : (p + 1) + ": " + axis.label(p))
         .collect(java.util.stream.Collectors.joining("; "));
   }
 

@@ -108,7 +108,7 @@ class SweptRenderTest {
     assertFalse(sweep("\"data.high, data.low\" = [[2, -2], [1, -1]]").axes().get(0).categorical());
     Figure z = Report.render(data(zipped), dir.resolve("zipped")).figures().get(0);
     assertTrue(z.isDrawn(), z.skipped());
-    assertTrue(z.caption().contains("(1.0, standard; 0.1, standard; 1.0, mean-field)"),
+    assertTrue(z.caption().contains("(1: 1.0, standard; 2: 0.1, standard; 3: 1.0, mean-field)"),
         z.caption());
   }
 
