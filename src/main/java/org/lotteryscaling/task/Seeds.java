@@ -20,6 +20,12 @@ import org.lotteryscaling.nn.RandomStream;
  *   synergy pairs  = combine(resampling of (target, activation), width N)
  *   axis fit       = fold combine over (resampling of (target, activation), then text(rest) when
  *                    the setting of the other keys is not empty, text(axis key), width)
+ *   offset fit     = combine(resampling of (target, activation), text("offset"))
+ *   joint fit      = fold combine over (resampling of (target, activation), then text(rest) when
+ *                    not empty, text("joint " + axis key))
+ *   median         = fold combine over (resampling of (target, activation), text("median"), width)
+ *   test loss      = combine(the stream's seed for the train loss, text("test")), for every fit
+ *                    and median of the test loss
  * </pre>
  * The network seed starts the {@link RandomStream} that draws its initial parameters; the data
  * seed the stream that draws its inputs. Data does not depend on the network seed, so by default
@@ -95,6 +101,37 @@ public final class Seeds {
       h = combine(h, text(rest.toString()));
     }
     return combine(combine(h, text(axis.key())), width);
+  }
+
+  /** The seed of the bootstrap of the offset law along the width, from the group's resampling seed. */
+  public static long offsetFit(long resampling) {
+    return combine(resampling, text("offset"));
+  }
+
+  /**
+   * The seed of the bootstrap of the joint law over (width, {@code axis}) whose other swept keys
+   * take the values {@code rest}.
+   */
+  public static long jointFit(long resamplingSeed, String target, String activation, Setting rest,
+      SettingKey axis) {
+    long h = resampling(resamplingSeed, target, activation);
+    if (!rest.isEmpty()) {
+      h = combine(h, text(rest.toString()));
+    }
+    return combine(h, text("joint " + axis.key()));
+  }
+
+  /** The seed of the bootstrap of one width's median loss, from the group's resampling seed. */
+  public static long median(long resampling, int width) {
+    return combine(combine(resampling, text("median")), width);
+  }
+
+  /**
+   * The seed of a statistic of the test loss, from that of the same statistic of the train loss:
+   * the two bootstraps are independent draws, and the train loss's streams stay what they were.
+   */
+  public static long testLoss(long trainSeed) {
+    return combine(trainSeed, text("test"));
   }
 
   public static long data(long dataSeed, int dimension, long split) {

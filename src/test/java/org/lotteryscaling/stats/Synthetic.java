@@ -39,6 +39,26 @@ public final class Synthetic {
     return out;
   }
 
+  /** (E + A x^-alpha) * lognormal noise (natural-log sd sigma), n losses. */
+  public double[] offsetLaw(int n, double e, double a, double alpha, double x, double sigma) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (e + a * Math.pow(x, -alpha)) * Math.exp(sigma * normal());
+    }
+    return out;
+  }
+
+  /** (E + A N^-alpha + B D^-beta) * lognormal noise (natural-log sd sigma), n losses. */
+  public double[] jointLaw(int n, double e, double a, double alpha, double b, double beta,
+      double width, double points, double sigma) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (e + a * Math.pow(width, -alpha) + b * Math.pow(points, -beta))
+          * Math.exp(sigma * normal());
+    }
+    return out;
+  }
+
   /** n losses, each the harmonic ensemble 1/(1/L1 + 1/L2) of two independent draws from half. */
   public double[] harmonicPairs(int n, double[] half) {
     double[] out = new double[n];
