@@ -37,12 +37,19 @@ public final class AggregateCommand implements Callable<Integer> {
       description = "bootstrap resamples of the scaling fits (default 1000)")
   int resamples = AggregateSettings.DEFAULT_RESAMPLES;
 
+  @Option(names = "--law-bootstrap", paramLabel = "N",
+      description = "bootstrap resamples of the offset and joint laws of scaling_fit, each a"
+          + " multi-start nonlinear fit (default 200, or --bootstrap when that is fewer)")
+  Integer lawResamples;
+
   @Option(names = "--seed", paramLabel = "S", description = "seed of the resampling (default 0)")
   long seed;
 
   @Override
   public Integer call() {
-    AggregateSettings settings = UserError.fromInput(() -> new AggregateSettings(bins, resamples, seed));
+    AggregateSettings settings = UserError.fromInput(() -> lawResamples == null
+        ? new AggregateSettings(bins, resamples, seed)
+        : new AggregateSettings(bins, resamples, seed, lawResamples));
     long start = System.nanoTime();
     Map<String, Long> written = AggregateJob.run(master, results, settings);
     PrintWriter out = spec.commandLine().getOut();

@@ -27,10 +27,13 @@ import org.lotteryscaling.results.Spark;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.stats.AggregateSettings;
+import org.lotteryscaling.stats.JointLawFit;
+import org.lotteryscaling.stats.LawSelection;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossHistogram;
 import org.lotteryscaling.stats.LossModes;
 import org.lotteryscaling.stats.LossSummary;
+import org.lotteryscaling.stats.OffsetPowerLawFit;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
 import org.lotteryscaling.stats.WidthLosses;
@@ -84,7 +87,7 @@ public final class AggregateJob {
     try {
       Map<String, Long> written = new LinkedHashMap<>();
       write(folder, written, ResultTables.LOSS_SUMMARY, groups, sweep,
-          AggregateJob::summaryRows);
+          g -> summaryRows(g, settings));
       write(folder, written, ResultTables.LOSS_HISTOGRAM, groups, sweep,
           g -> histogramRows(g, settings.bins()));
       write(folder, written, ResultTables.LOSS_MODES, groups, sweep, AggregateJob::modeRows);
@@ -98,16 +101,21 @@ public final class AggregateJob {
 
   /**
    * One row per (target, activation): widths = array of struct(width, the sweep's columns,
-   * networks, losses of ok networks), one per (width, setting).
+   * networks, train losses of ok networks, test losses of those whose test loss is finite), one
+   * per (width, setting).
    */
   static Dataset<Row> lossesByTargetAndActivation(Dataset<Row> runs, Sweep sweep) {
     Column[] swept = SweepColumns.columns(sweep);
+    // Spark orders NaN above +Infinity, so this leaves out NaN, infinite, null and negative losses.
+    Column finiteTest = col("test_loss").geq(0).and(col("test_loss").lt(Double.POSITIVE_INFINITY));
     Dataset<Row> byWidth = runs
         .groupBy(concat(new Column[] {col("target"), col("activation"), col("width")}, swept))
         .agg(count(lit(1)).as("networks"),
-            collect_list(when(OkNetworks.column(), col("train_loss"))).as("losses"));
+            collect_list(when(OkNetworks.column(), col("train_loss"))).as("losses"),
+            collect_list(when(OkNetworks.column().and(finiteTest), col("test_loss")))
+                .as("test_losses"));
     Column[] fields = concat(concat(new Column[] {col("width")}, swept),
-        new Column[] {col("networks"), col("losses")});
+        new Column[] {col("networks"), col("losses"), col("test_losses")});
     return byWidth
         .groupBy(col("target"), col("activation"))
         .agg(collect_list(struct(fields)).as("widths"));
@@ -160,14 +168,27 @@ public final class AggregateJob {
     return out;
   }
 
-  static List<LossSummaryRow> summaryRows(LossGroup g) {
+  /**
+   * loss_summary's rows of one group; the medians' intervals resample the seeds of each width
+   * with {@code settings.resamples()} replicates ({@link Seeds#median}, and {@link Seeds#testLoss}
+   * of it for the test loss).
+   */
+  static List<LossSummaryRow> summaryRows(LossGroup g, AggregateSettings settings) {
     List<LossSummaryRow> out = new ArrayList<>();
+    LossGroup test = g.test();
     for (WidthLosses w : g.widths()) {
       LossSummary s = LossSummary.of(w);
+      long seed = Seeds.median(g.seed(settings.seed()), w.width());
+      double[] median = LossSummary.medianInterval(w, settings.resamples(), seed);
+      WidthLosses t = test.width(w.width());
+      double testMedian = t == null || t.ok() == 0 ? Double.NaN : t.median();
+      double[] testInterval = t == null ? new double[] {Double.NaN, Double.NaN}
+          : LossSummary.medianInterval(t, settings.resamples(), Seeds.testLoss(seed));
       out.add(new LossSummaryRow(g.target(), g.activation(), w.width(), s.networks(), s.ok(),
           s.diverged(), orNull(s.min()), orNull(s.q10()), orNull(s.q25()), orNull(s.median()),
           orNull(s.q75()), orNull(s.q90()), orNull(s.max()), orNull(s.meanLog10()),
-          orNull(s.sdLog10())));
+          orNull(s.sdLog10()), orNull(median[0]), orNull(median[1]), orNull(testMedian),
+          orNull(testInterval[0]), orNull(testInterval[1])));
     }
     return out;
   }
@@ -205,13 +226,94 @@ public final class AggregateJob {
     return out;
   }
 
+  /** The width fits of one group: those of its train losses, then those of its test losses. */
   static List<ScalingFitRow> fitRows(LossGroup g, AggregateSettings settings) {
+    List<ScalingFitRow> out = new ArrayList<>(
+        widthFitRows(g, ScalingFitRow.TRAIN, g.seed(settings.seed()), settings));
+    out.addAll(widthFitRows(g.test(), ScalingFitRow.TEST, Seeds.testLoss(g.seed(settings.seed())),
+        settings));
+    return out;
+  }
+
+  /** The widths an offset law is fitted over at fewest: one more than its three parameters, to score it. */
+  static final int OFFSET_MIN_WIDTHS = 4;
+
+  /**
+   * The fits along the width of one group's losses of {@code loss}, whose resampling stream is
+   * {@code seed}: the power laws ({@link PowerLawFit#fits}), and over {@link #OFFSET_MIN_WIDTHS}
+   * or more widths with ok networks the offset law ({@link OffsetPowerLawFit#bootstrap}, {@code
+   * settings.lawResamples()} replicates, stream {@link Seeds#offsetFit}) with the selection
+   * between it and the power law of kind all ({@link LawSelection#alongOneAxis}).
+   */
+  static List<ScalingFitRow> widthFitRows(LossGroup g, String loss, long seed,
+      AggregateSettings settings) {
+    List<WidthLosses> used = g.widths().stream().filter(w -> w.ok() > 0).toList();
+    OffsetRow offset = used.size() >= OFFSET_MIN_WIDTHS && positive(used)
+        ? offsetRow(g, loss, used, Seeds.offsetFit(seed), settings) : null;
     List<ScalingFitRow> out = new ArrayList<>();
-    for (PowerLawFit f : PowerLawFit.fits(g.widths(), settings.resamples(), g.seed(settings.seed()))) {
-      out.add(new ScalingFitRow(g.target(), g.activation(), f.kind().id(), f.widthMin(), f.widthMax(),
-          f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(), f.resamples()));
+    for (PowerLawFit f : PowerLawFit.fits(g.widths(), settings.resamples(), seed)) {
+      boolean scored = offset != null && f.kind() == PowerLawFit.Kind.ALL;
+      out.add(powerRow(g.target(), g.activation(), loss, f.kind().id(), f.widthMin(),
+          f.widthMax(), f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
+          f.resamples(), scored ? heldOut(offset.selection(), LawSelection.Form.POWER) : null,
+          scored ? offset.selection().chosen() == LawSelection.Form.POWER : null));
+    }
+    if (offset != null) {
+      out.add(offset.row());
     }
     return out;
+  }
+
+  /** The offset row of a group and the selection it took part in. */
+  private record OffsetRow(ScalingFitRow row, LawSelection selection) {}
+
+  private static OffsetRow offsetRow(LossGroup g, String loss, List<WidthLosses> used,
+      long seed, AggregateSettings settings) {
+    double[] x = new double[used.size()];
+    double[][] losses = new double[used.size()][];
+    double[] medians = new double[used.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = used.get(i).width();
+      losses[i] = used.get(i).losses();
+      medians[i] = used.get(i).median();
+    }
+    OffsetPowerLawFit.Bootstrap b =
+        OffsetPowerLawFit.bootstrap(x, losses, settings.lawResamples(), LAW_LEVEL, seed);
+    LawSelection selection = LawSelection.alongOneAxis(x, medians);
+    OffsetPowerLawFit f = b.fit();
+    ScalingFitRow row = new ScalingFitRow(g.target(), g.activation(), loss, ScalingFitRow.OFFSET,
+        PowerLawFit.Kind.ALL.id(), used.get(0).width(), used.get(used.size() - 1).width(),
+        used.size(), f.alpha(), b.alphaLow(), b.alphaHigh(), f.a(), b.resamples(), b.aLow(),
+        b.aHigh(), f.e(), b.eLow(), b.eHigh(), null, null, null, null, null, null, f.objective(),
+        f.converged(), b.unconverged(), heldOut(selection, LawSelection.Form.OFFSET),
+        selection.chosen() == LawSelection.Form.OFFSET);
+    return new OffsetRow(row, selection);
+  }
+
+  /**
+   * The level of the offset and joint laws' intervals: their low and high columns are the same
+   * 2.5% and 97.5% quantiles as the power laws'.
+   */
+  static final double LAW_LEVEL = 0.95;
+
+  /** A power-law row of scaling_fit, with its law selection's columns (null: none made). */
+  private static ScalingFitRow powerRow(String target, String activation, String loss,
+      String kind, int widthMin, int widthMax, int widths, double alpha, double alphaLow,
+      double alphaHigh, double prefactor, int resamples, Double heldOutError, Boolean chosen) {
+    return new ScalingFitRow(target, activation, loss, ScalingFitRow.POWER, kind, widthMin,
+        widthMax, widths, alpha, alphaLow, alphaHigh, prefactor, resamples, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, heldOutError, chosen);
+  }
+
+  /** The held-out error of {@code form} in the selection, or null where it was not scored. */
+  private static Double heldOut(LawSelection selection, LawSelection.Form form) {
+    return selection.scores().stream().filter(s -> s.form() == form).findFirst()
+        .map(LawSelection.Score::heldOutError).orElse(null);
+  }
+
+  /** Whether every loss is > 0: the Huber fits take logs of the medians of any resample. */
+  private static boolean positive(List<WidthLosses> widths) {
+    return widths.stream().allMatch(w -> w.losses()[0] > 0);
   }
 
   /**
@@ -231,12 +333,23 @@ public final class AggregateJob {
         out.add(new SweptFit(f, FitAxis.width(f.widthMin(), f.widthMax(), f.widths()), g.setting()));
       }
     }
+    List<LossGroup> test = groups.stream().map(LossGroup::test).toList();
     for (Sweep.Axis axis : sweep.axes()) {
       if (fittableAlong(axis)) {
-        out.addAll(axisFitRows(groups, axis, settings));
+        out.addAll(axisFitRows(groups, axis, settings, ScalingFitRow.TRAIN));
+        out.addAll(axisFitRows(test, axis, settings, ScalingFitRow.TEST));
+        if (axis.key() == SettingKey.DATA_POINTS) {
+          out.addAll(jointFitRows(groups, axis, settings, ScalingFitRow.TRAIN));
+          out.addAll(jointFitRows(test, axis, settings, ScalingFitRow.TEST));
+        }
       }
     }
     return out;
+  }
+
+  /** The seed of a stream of the train loss, or of the test loss ({@link Seeds#testLoss}). */
+  private static long seedOf(String loss, long trainSeed) {
+    return ScalingFitRow.TRAIN.equals(loss) ? trainSeed : Seeds.testLoss(trainSeed);
   }
 
   /** Whether a power law is fitted along {@code axis}: positions > 0, two or more, distinct. */
@@ -252,16 +365,8 @@ public final class AggregateJob {
    * pair). Seeds are resampled within each position; the stream is {@link Seeds#axisFit}.
    */
   static List<SweptFit> axisFitRows(List<LossGroup> groups, Sweep.Axis axis,
-      AggregateSettings settings) {
-    // The groups by the setting of the other keys, then by their point on the axis.
-    Map<Setting, LossGroup[]> byRest = new LinkedHashMap<>();
-    for (LossGroup g : groups) {
-      int point = pointOf(axis, g.setting());
-      if (point >= 0) {
-        byRest.computeIfAbsent(without(g.setting(), axis),
-            rest -> new LossGroup[axis.points().size()])[point] = g;
-      }
-    }
+      AggregateSettings settings, String loss) {
+    Map<Setting, LossGroup[]> byRest = byRest(groups, axis);
     if (byRest.isEmpty()) {
       return List.of();
     }
@@ -286,14 +391,103 @@ public final class AggregateJob {
             losses.add(w);
           }
         }
-        long seed = Seeds.axisFit(settings.seed(), target, activation, rest, axis.key(), width);
+        long seed = seedOf(loss,
+            Seeds.axisFit(settings.seed(), target, activation, rest, axis.key(), width));
         for (PowerLawFit.Along f : PowerLawFit.along(x.stream().mapToDouble(v -> v).toArray(),
             losses, settings.resamples(), seed)) {
-          out.add(new SweptFit(new ScalingFitRow(target, activation, f.kind().id(),
-              width, width, 1, f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
-              f.resamples()), new FitAxis(axis.key().key(), f.xMin(), f.xMax(), f.points()), rest));
+          out.add(new SweptFit(powerRow(target, activation, loss, f.kind().id(), width, width, 1,
+              f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(), f.resamples(), null, null),
+              new FitAxis(axis.key().key(), f.xMin(), f.xMax(), f.points()), rest));
         }
       }
+    });
+    return out;
+  }
+
+  /** The groups by the setting of the other keys, then by their point on the axis. */
+  private static Map<Setting, LossGroup[]> byRest(List<LossGroup> groups, Sweep.Axis axis) {
+    Map<Setting, LossGroup[]> byRest = new LinkedHashMap<>();
+    for (LossGroup g : groups) {
+      int point = pointOf(axis, g.setting());
+      if (point >= 0) {
+        byRest.computeIfAbsent(without(g.setting(), axis),
+            rest -> new LossGroup[axis.points().size()])[point] = g;
+      }
+    }
+    return byRest;
+  }
+
+  /**
+   * The cells a joint law needs at fewest: one more than its five parameters, to score it; and
+   * two widths and two values of data.points, without which N or D has no exponent.
+   */
+  static final int JOINT_MIN_CELLS = 6;
+
+  /**
+   * The joint law E + A N^-alpha + B D^-beta of one (target, activation), over the grid of widths N
+   * and values D of {@code axis} (data.points, zipped or not) at each setting of the other keys,
+   * over the cells with ok networks ({@link JointLawFit#bootstrap}: seeds resampled within each
+   * cell, {@code settings.lawResamples()} replicates, stream {@link Seeds#jointFit}), with the
+   * selection among the forms of {@link LawSelection#joint}. One row of kind all; its FitAxis is
+   * {@link FitAxis#joint}, and its setting the other keys'.
+   */
+  static List<SweptFit> jointFitRows(List<LossGroup> groups, Sweep.Axis axis,
+      AggregateSettings settings, String loss) {
+    Map<Setting, LossGroup[]> byRest = byRest(groups, axis);
+    if (byRest.isEmpty()) {
+      return List.of();
+    }
+    String target = groups.get(0).target();
+    String activation = groups.get(0).activation();
+    double[] positions = axis.positions();
+    List<SweptFit> out = new ArrayList<>();
+    byRest.forEach((rest, atPoint) -> {
+      List<double[]> cells = new ArrayList<>(); // {width, points}
+      List<WidthLosses> losses = new ArrayList<>();
+      for (int p = 0; p < atPoint.length; p++) {
+        if (atPoint[p] != null) {
+          for (WidthLosses w : atPoint[p].widths()) {
+            if (w.ok() > 0) {
+              cells.add(new double[] {w.width(), positions[p]});
+              losses.add(w);
+            }
+          }
+        }
+      }
+      java.util.SortedSet<Double> widths = new java.util.TreeSet<>();
+      java.util.SortedSet<Double> points = new java.util.TreeSet<>();
+      cells.forEach(c -> {
+        widths.add(c[0]);
+        points.add(c[1]);
+      });
+      if (cells.size() < JOINT_MIN_CELLS || widths.size() < 2 || points.size() < 2
+          || !positive(losses)) {
+        return;
+      }
+      double[] n = new double[cells.size()];
+      double[] d = new double[cells.size()];
+      double[][] sample = new double[cells.size()][];
+      double[] medians = new double[cells.size()];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = cells.get(i)[0];
+        d[i] = cells.get(i)[1];
+        sample[i] = losses.get(i).losses();
+        medians[i] = losses.get(i).median();
+      }
+      long seed = seedOf(loss, Seeds.jointFit(settings.seed(), target, activation, rest, axis.key()));
+      JointLawFit.Bootstrap b =
+          JointLawFit.bootstrap(n, d, sample, settings.lawResamples(), LAW_LEVEL, seed);
+      LawSelection selection = LawSelection.joint(n, d, medians);
+      JointLawFit f = b.fit();
+      ScalingFitRow row = new ScalingFitRow(target, activation, loss, ScalingFitRow.JOINT,
+          PowerLawFit.Kind.ALL.id(), widths.first().intValue(), widths.last().intValue(),
+          widths.size(), f.alpha(), b.alphaLow(), b.alphaHigh(), f.a(), b.resamples(), b.aLow(),
+          b.aHigh(), f.e(), b.eLow(), b.eHigh(), f.b(), b.bLow(), b.bHigh(), f.beta(),
+          b.betaLow(), b.betaHigh(), f.objective(), f.converged(), b.unconverged(),
+          heldOut(selection, LawSelection.Form.JOINT),
+          selection.chosen() == LawSelection.Form.JOINT);
+      out.add(new SweptFit(row, FitAxis.joint(axis.key().key(), points.first(), points.last(),
+          points.size()), rest));
     });
     return out;
   }

@@ -46,14 +46,22 @@ public final class ResultTables {
 
   public static final Table<ScalingFitRow> SCALING_FIT = Table.of("scaling_fit",
       ScalingFitRow.class, """
-      median loss ~ prefactor * N^-alpha by least squares in log10-log10, with a 95% percentile \
-      bootstrap interval (seeds resampled within each width; see stats.PowerLawFit). Per \
-      (target, activation): one row of kind `all` over every width that has ok networks, one of \
-      kind `wide` over those from N = 10 up when there are two (the paper's figure 1c range, \
+      Laws of median loss against width, every one fitted twice: to the median train loss \
+      (loss `train`) and to the median test loss (loss `test`). Form `power`: median loss ~ \
+      prefactor * N^-alpha by least squares in log10-log10, with a 95% percentile bootstrap \
+      interval (seeds resampled within each width; see stats.PowerLawFit). Per (target, \
+      activation): one row of kind `all` over every width that has ok networks, one of kind \
+      `wide` over those from N = 10 up when there are two (the paper's figure 1c range, \
       N = 10..50, where the N^-1 law is claimed), and one row of kind `local` per pair of \
       consecutive such widths (the local exponent, where the ReLU change from N^-4 to a slower \
-      law shows). A (target, activation) with fewer than two such widths has no rows."""
-      + AGGREGATE, "target", "activation", "kind", "width_min")
+      law shows). A (target, activation) with fewer than two such widths has no rows. Form \
+      `offset` (kind `all`, when there are four such widths and every loss is > 0): offset + \
+      prefactor * N^-alpha by the Huber fit of stats.OffsetPowerLawFit, with 95% percentile \
+      bootstrap intervals for all three parameters; its power row of kind `all` and it carry \
+      the held-out errors of stats.LawSelection and which form it chose. Form `joint` (swept \
+      data.points only; see Swept experiments).""" + AGGREGATE.replace(
+      "\"loss\" is train_loss.", "\"loss\" is the one the row's loss column names."),
+      "target", "activation", "loss", "form", "kind", "width_min")
       // Two local fits along one axis at one width differ in where they lie on it only.
       .whenSwept(FitAxis.class, FitAxis.AXIS_COLUMN, FitAxis.AXIS_MIN_COLUMN);
 

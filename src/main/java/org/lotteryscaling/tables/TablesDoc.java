@@ -83,13 +83,21 @@ public final class TablesDoc {
     }
     out.append("\n").append("""
         scaling_fit carries four more columns, between its own and the sweep's. Its fits along \
-        the width (kinds all, wide, local), one set per setting, have axis `width`. Its fits \
-        along a swept axis (a key with two or more values, all > 0; a zipped axis is named by its \
-        first key) are made at each width and each value of the other swept keys: median loss \
-        ~ prefactor * x^-alpha over the axis's values x, kind `all` over every value with ok \
-        networks and `local` between consecutive values, with the same bootstrap (seeds \
-        resampled within each value). In those rows width_min = width_max is the width, widths \
-        is 1, and the axis's own columns are null.
+        the width (kinds all, wide, local; forms power and offset), one set per setting, have \
+        axis `width`. Its fits along a swept axis (a key with two or more values, all > 0; a \
+        zipped axis is named by its first key) are made at each width and each value of the \
+        other swept keys: form power, median loss ~ prefactor * x^-alpha over the axis's values \
+        x, kind `all` over every value with ok networks and `local` between consecutive values, \
+        with the same bootstrap (seeds resampled within each value). In those rows width_min = \
+        width_max is the width, widths is 1, and the axis's own columns are null. When \
+        data.points is such an axis, each value of the other swept keys also has one row of form \
+        `joint` (axis `width,data.points`, kind `all`): offset + prefactor * N^-alpha + \
+        data_prefactor * D^-beta over every (width N, data.points D) cell with ok networks \
+        (stats.JointLawFit; at least six cells, two widths and two values of D), seeds \
+        resampled within each cell, with the selection among that law, offset + prefactor * \
+        N^-alpha, offset + data_prefactor * D^-beta and prefactor * N^-alpha * D^-beta \
+        (stats.LawSelection.joint). Its width columns span the grid's widths, its axis columns \
+        data.points's values, and data.points's own column is null.
 
         | column | type | meaning |
         |---|---|---|

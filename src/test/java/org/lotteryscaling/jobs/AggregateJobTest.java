@@ -155,7 +155,8 @@ class AggregateJobTest {
 
   @Test
   void scalingFitGivesAlphaBackAndLocalExponents() {
-    Row all = one(FIT, "target = 'x2' AND activation = 'silu' AND kind = 'all'");
+    Row all = one(FIT, "target = 'x2' AND activation = 'silu' AND kind = 'all' AND "
+        + "form = 'power' AND loss = 'train'");
     assertTrue((double) get(all, "alpha_low") <= 1 && 1 <= (double) get(all, "alpha_high"), all.toString());
     assertEquals(5, (int) get(all, "width_min"));
     assertEquals(40, (int) get(all, "width_max"));
@@ -168,6 +169,29 @@ class AggregateJobTest {
     // A single width (sin/tanh) and one width with ok networks (cos/silu) have no fit.
     assertEquals(0, rows("SELECT * FROM delta.`" + dir.resolve(FIT)
         + "` WHERE target IN ('sin', 'cos')").size());
+  }
+
+  @Test
+  void fourWidthsGiveAnOffsetRowAndAChoiceForEachLoss() {
+    for (String loss : List.of("train", "test")) {
+      String group = "target = 'x2' AND activation = 'silu' AND kind = 'all' AND loss = '" + loss
+          + "' AND ";
+      Row offset = one(FIT, group + "form = 'offset'");
+      Row power = one(FIT, group + "form = 'power'");
+      assertEquals(List.of(5, 40, 4), List.of(get(offset, "width_min"), get(offset, "width_max"),
+          get(offset, "widths")));
+      // --bootstrap 300 with the laws' default: they get the default's 200 replicates.
+      assertEquals(200, (int) get(offset, "resamples"));
+      assertTrue((boolean) get(offset, "chosen") != (boolean) get(power, "chosen"), loss);
+      assertTrue((double) get(offset, "offset_low") <= (double) get(offset, "offset_high"));
+      assertNull(get(offset, "beta"));
+      assertNull(get(power, "offset"));
+    }
+    // The test loss is the train loss in these runs: the same power-law rows, but for the interval.
+    List<Row> train = rows("SELECT kind, width_min, alpha FROM delta.`" + dir.resolve(FIT)
+        + "` WHERE form = 'power' AND loss = 'train' ORDER BY target, activation, kind, width_min");
+    assertEquals(train, rows("SELECT kind, width_min, alpha FROM delta.`" + dir.resolve(FIT)
+        + "` WHERE form = 'power' AND loss = 'test' ORDER BY target, activation, kind, width_min"));
   }
 
   @Test

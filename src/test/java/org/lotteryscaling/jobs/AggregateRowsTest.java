@@ -3,17 +3,22 @@ package org.lotteryscaling.jobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lotteryscaling.stats.AggregateSettings;
+import org.lotteryscaling.stats.LawSelection;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.LossModes;
 import org.lotteryscaling.stats.LossSummary;
+import org.lotteryscaling.stats.OffsetPowerLawFit;
 import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.stats.SynergyTest;
+import org.lotteryscaling.stats.Synthetic;
 import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.tables.LossHistogramRow;
 import org.lotteryscaling.tables.LossModesRow;
@@ -21,6 +26,7 @@ import org.lotteryscaling.tables.LossSummaryRow;
 import org.lotteryscaling.tables.ScalingFitRow;
 import org.lotteryscaling.tables.SynergyRow;
 import org.lotteryscaling.task.Seeds;
+import org.lotteryscaling.task.Setting;
 
 /**
  * Each column of the aggregate rows holds the statistic of its name: every component is checked
@@ -32,29 +38,49 @@ class AggregateRowsTest {
   private static final LossGroup GROUP = group();
   private static final AggregateSettings SETTINGS = new AggregateSettings(12, 50, 7);
 
-  /** Log-normal losses at widths 2..20 (narrower is worse), one width with diverged networks. */
+  /**
+   * Log-normal losses at widths 2..20 (narrower is worse), one width with diverged networks; test
+   * losses drawn apart, one fewer per width (a network whose test loss was not finite).
+   */
   private static LossGroup group() {
     SplittableRandom random = new SplittableRandom(3);
     List<WidthLosses> widths = new ArrayList<>();
+    List<WidthLosses> test = new ArrayList<>();
     for (int width : new int[] {2, 4, 5, 10, 20}) {
       double[] losses = new double[30];
+      double[] testLosses = new double[29];
       for (int k = 0; k < losses.length; k++) {
         losses[k] = Math.pow(10, -2 * Math.log10(width) - 1 + 0.4 * random.nextGaussian());
       }
+      for (int k = 0; k < testLosses.length; k++) {
+        testLosses[k] = Math.pow(10, -1.5 * Math.log10(width) - 1 + 0.4 * random.nextGaussian());
+      }
       java.util.Arrays.sort(losses);
       widths.add(new WidthLosses(width, width == 4 ? 33 : 30, losses));
+      test.add(new WidthLosses(width, width == 4 ? 33 : 30, testLosses));
     }
-    return new LossGroup("x2", "silu", List.copyOf(widths));
+    return new LossGroup("x2", "silu", List.copyOf(widths), Setting.NONE, List.copyOf(test));
   }
 
   @Test
   void summaryColumnsHoldTheirStatistics() {
-    List<LossSummaryRow> rows = AggregateJob.summaryRows(GROUP);
+    List<LossSummaryRow> rows = AggregateJob.summaryRows(GROUP, SETTINGS);
     assertEquals(GROUP.widths().size(), rows.size());
     for (int i = 0; i < rows.size(); i++) {
       WidthLosses w = GROUP.widths().get(i);
+      WidthLosses t = GROUP.testWidths().get(i);
       LossSummary s = LossSummary.of(w);
       LossSummaryRow r = rows.get(i);
+      long seed = Seeds.combine(Seeds.combine(GROUP.seed(SETTINGS.seed()), Seeds.text("median")),
+          w.width());
+      double[] median = LossSummary.medianInterval(w, SETTINGS.resamples(), seed);
+      double[] testMedian = LossSummary.medianInterval(t, SETTINGS.resamples(),
+          Seeds.combine(seed, Seeds.text("test")));
+      assertEquals(List.of(median[0], median[1], t.median(), testMedian[0], testMedian[1]),
+          List.of(r.lossMedianLow(), r.lossMedianHigh(), r.testLossMedian(),
+              r.testLossMedianLow(), r.testLossMedianHigh()));
+      assertTrue(median[0] <= s.median() && s.median() <= median[1], r.toString());
+      assertTrue(testMedian[0] <= t.median() && t.median() <= testMedian[1], r.toString());
       assertEquals(List.of("x2", "silu", w.width()), List.of(r.target(), r.activation(), r.width()));
       assertEquals(List.of(s.networks(), (long) s.ok(), s.diverged()),
           List.of(r.networks(), r.ok(), r.diverged()));
@@ -100,18 +126,135 @@ class AggregateRowsTest {
 
   @Test
   void fitColumnsHoldTheirFits() {
-    List<ScalingFitRow> rows = AggregateJob.fitRows(GROUP, SETTINGS);
-    List<PowerLawFit> fits = PowerLawFit.fits(GROUP.widths(), SETTINGS.resamples(),
-        GROUP.seed(SETTINGS.seed()));
-    assertEquals(fits.size(), rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      PowerLawFit f = fits.get(i);
-      ScalingFitRow r = rows.get(i);
-      assertEquals(List.of(f.kind().id(), f.widthMin(), f.widthMax(), f.widths(), f.resamples()),
-          List.of(r.kind(), r.widthMin(), r.widthMax(), r.widths(), r.resamples()));
-      assertEquals(List.of(f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor()),
-          List.of(r.alpha(), r.alphaLow(), r.alphaHigh(), r.prefactor()));
+    List<ScalingFitRow> all = AggregateJob.fitRows(GROUP, SETTINGS);
+    long trainSeed = GROUP.seed(SETTINGS.seed());
+    for (String loss : List.of(ScalingFitRow.TRAIN, ScalingFitRow.TEST)) {
+      boolean train = loss.equals(ScalingFitRow.TRAIN);
+      long seed = train ? trainSeed : Seeds.combine(trainSeed, Seeds.text("test"));
+      List<ScalingFitRow> rows = all.stream()
+          .filter(r -> r.loss().equals(loss) && r.form().equals(ScalingFitRow.POWER)).toList();
+      List<PowerLawFit> fits = PowerLawFit.fits(train ? GROUP.widths() : GROUP.testWidths(),
+          SETTINGS.resamples(), seed);
+      assertEquals(fits.size(), rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        PowerLawFit f = fits.get(i);
+        ScalingFitRow r = rows.get(i);
+        assertEquals(List.of(f.kind().id(), f.widthMin(), f.widthMax(), f.widths(), f.resamples()),
+            List.of(r.kind(), r.widthMin(), r.widthMax(), r.widths(), r.resamples()));
+        assertEquals(List.of(f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor()),
+            List.of(r.alpha(), r.alphaLow(), r.alphaHigh(), r.prefactor()));
+        assertEquals(f.kind() == PowerLawFit.Kind.ALL, r.chosen() != null, r.toString());
+        assertEquals(r.chosen() != null, r.heldOutError() != null, r.toString());
+        assertEquals(Arrays.asList(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null), Arrays.asList(r.prefactorLow(), r.prefactorHigh(),
+            r.offset(), r.offsetLow(), r.offsetHigh(), r.dataPrefactor(), r.dataPrefactorLow(),
+            r.dataPrefactorHigh(), r.beta(), r.betaLow(), r.betaHigh(), r.objective(),
+            r.converged(), r.unconverged()), r.toString());
+      }
+      // Five widths with ok networks: one offset row, fitted and scored on the same medians.
+      List<WidthLosses> widths = train ? GROUP.widths() : GROUP.testWidths();
+      double[] x = widths.stream().mapToDouble(WidthLosses::width).toArray();
+      double[][] losses = widths.stream().map(WidthLosses::losses).toArray(double[][]::new);
+      double[] medians = widths.stream().mapToDouble(WidthLosses::median).toArray();
+      OffsetPowerLawFit.Bootstrap b = OffsetPowerLawFit.bootstrap(x, losses,
+          SETTINGS.lawResamples(), 0.95, Seeds.combine(seed, Seeds.text("offset")));
+      LawSelection selection = LawSelection.alongOneAxis(x, medians);
+      ScalingFitRow o = one(all, loss, ScalingFitRow.OFFSET, "all");
+      assertEquals(List.of(2, 20, 5, b.resamples()),
+          List.of(o.widthMin(), o.widthMax(), o.widths(), o.resamples()));
+      assertEquals(List.of(b.fit().alpha(), b.alphaLow(), b.alphaHigh(), b.fit().a(), b.aLow(),
+          b.aHigh(), b.fit().e(), b.eLow(), b.eHigh(), b.fit().objective()),
+          List.of(o.alpha(), o.alphaLow(), o.alphaHigh(), o.prefactor(), o.prefactorLow(),
+              o.prefactorHigh(), o.offset(), o.offsetLow(), o.offsetHigh(), o.objective()));
+      assertEquals(List.of(b.fit().converged(), b.unconverged()),
+          List.of(o.converged(), o.unconverged()));
+      assertEquals(Arrays.asList(null, null, null, null, null, null),
+          Arrays.asList(o.dataPrefactor(), o.dataPrefactorLow(), o.dataPrefactorHigh(),
+              o.beta(), o.betaLow(), o.betaHigh()));
+      ScalingFitRow p = one(all, loss, ScalingFitRow.POWER, "all");
+      assertEquals(List.of(score(selection, LawSelection.Form.POWER),
+          score(selection, LawSelection.Form.OFFSET)), List.of(p.heldOutError(), o.heldOutError()));
+      assertEquals(List.of(selection.chosen() == LawSelection.Form.POWER,
+          selection.chosen() == LawSelection.Form.OFFSET), List.of(p.chosen(), o.chosen()));
     }
+  }
+
+  static ScalingFitRow one(List<ScalingFitRow> rows, String loss, String form, String kind) {
+    List<ScalingFitRow> found = rows.stream().filter(r -> r.loss().equals(loss)
+        && r.form().equals(form) && r.kind().equals(kind)).toList();
+    assertEquals(1, found.size(), loss + " " + form + " " + kind + ": " + rows);
+    return found.get(0);
+  }
+
+  static double score(LawSelection selection, LawSelection.Form form) {
+    return selection.scores().stream().filter(s -> s.form() == form).findFirst().orElseThrow()
+        .heldOutError();
+  }
+
+  /**
+   * The offset law's grid of the stats tests: widths 1..64, 30 seeds each, lognormal noise of
+   * natural-log sd 0.5, the job's default replicates of the law.
+   */
+  static final double[] LAW_WIDTHS = {1, 2, 4, 8, 16, 32, 64};
+  static final AggregateSettings LAW_SETTINGS = new AggregateSettings(12,
+      AggregateSettings.DEFAULT_RESAMPLES, 7, AggregateSettings.DEFAULT_LAW_RESAMPLES);
+
+  static LossGroup lawGroup(long seed, double e, double a, double alpha) {
+    Synthetic s = new Synthetic(seed);
+    List<WidthLosses> widths = new ArrayList<>();
+    for (double n : LAW_WIDTHS) {
+      widths.add(new WidthLosses((int) n, 30, s.offsetLaw(30, e, a, alpha, n, 0.5)));
+    }
+    return new LossGroup("x2", "silu", widths);
+  }
+
+  static boolean inside(double truth, Double low, Double high) {
+    return low <= truth && truth <= high;
+  }
+
+  @Test
+  void aFloorGivesAnOffsetRowAroundTheTruthThatTheSelectionChooses() {
+    // The floor E = 0.01 is reached from N = 8 on (2 * 8^-1.5 = 0.088, 2 * 64^-1.5 = 0.004).
+    double e = 0.01;
+    double a = 2;
+    double alpha = 1.5;
+    List<ScalingFitRow> rows = AggregateJob.fitRows(lawGroup(21, e, a, alpha), LAW_SETTINGS);
+    ScalingFitRow offset = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.OFFSET, "all");
+    ScalingFitRow power = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.POWER, "all");
+    assertTrue(inside(e, offset.offsetLow(), offset.offsetHigh()), offset.toString());
+    assertTrue(inside(a, offset.prefactorLow(), offset.prefactorHigh()), offset.toString());
+    assertTrue(inside(alpha, offset.alphaLow(), offset.alphaHigh()), offset.toString());
+    assertTrue(offset.converged(), offset.toString());
+    assertEquals(List.of(true, false), List.of(offset.chosen(), power.chosen()));
+    assertTrue(offset.heldOutError() < power.heldOutError(), rows.toString());
+    assertEquals(LAW_SETTINGS.lawResamples(), offset.resamples());
+    assertEquals(LAW_SETTINGS.resamples(), power.resamples());
+    // Without test losses there is nothing to fit them with.
+    assertTrue(rows.stream().allMatch(r -> r.loss().equals(ScalingFitRow.TRAIN)));
+  }
+
+  @Test
+  void aPurePowerLawIsChosenAsPower() {
+    double a = 2;
+    double alpha = 1.5;
+    List<ScalingFitRow> rows = AggregateJob.fitRows(lawGroup(22, 0, a, alpha), LAW_SETTINGS);
+    ScalingFitRow offset = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.OFFSET, "all");
+    ScalingFitRow power = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.POWER, "all");
+    assertEquals(List.of(false, true), List.of(offset.chosen(), power.chosen()), rows.toString());
+    assertTrue(inside(alpha, power.alphaLow(), power.alphaHigh()), power.toString());
+  }
+
+  @Test
+  void fewerThanFourWidthsOrAZeroLossGiveNoOffsetRow() {
+    List<WidthLosses> three = lawGroup(23, 0.01, 2, 1.5).widths().subList(0, 3);
+    List<ScalingFitRow> rows = AggregateJob.fitRows(new LossGroup("x2", "silu", three), SETTINGS);
+    assertEquals(List.of(ScalingFitRow.POWER), rows.stream().map(ScalingFitRow::form).distinct()
+        .toList());
+    assertTrue(rows.stream().allMatch(r -> r.chosen() == null && r.heldOutError() == null));
+    List<WidthLosses> zero = new ArrayList<>(lawGroup(23, 0.01, 2, 1.5).widths());
+    zero.set(6, new WidthLosses(64, 2, new double[] {0, 1e-3}));
+    assertEquals(List.of(ScalingFitRow.POWER), AggregateJob.fitRows(new LossGroup("x2", "silu",
+        zero), SETTINGS).stream().map(ScalingFitRow::form).distinct().toList());
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.RunRow;
+import org.lotteryscaling.tables.ScalingFitRow;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.task.ExperimentConfig;
 import org.lotteryscaling.task.Seeds;
@@ -120,8 +121,9 @@ class AggregateSweepTest {
         new double[] {1}, 0, new int[] {100}, new double[] {loss}));
   }
 
+  /** A setting's group; every ok network's test loss is its train loss (runRow). */
   static LossGroup group(Setting s) {
-    return new LossGroup("x2", "silu", LOSSES.get(s), s);
+    return new LossGroup("x2", "silu", LOSSES.get(s), s, LOSSES.get(s));
   }
 
   static List<Row> stored(Table<?> table) {
@@ -157,7 +159,7 @@ class AggregateSweepTest {
 
   @Test
   void everyTableHoldsEachSettingsStatisticsOfItsRunsAlone() {
-    assertPerSetting(ResultTables.LOSS_SUMMARY, AggregateJob::summaryRows);
+    assertPerSetting(ResultTables.LOSS_SUMMARY, g -> AggregateJob.summaryRows(g, SETTINGS));
     assertPerSetting(ResultTables.LOSS_HISTOGRAM, g -> AggregateJob.histogramRows(g, SETTINGS.bins()));
     assertPerSetting(ResultTables.LOSS_MODES, AggregateJob::modeRows);
     assertPerSetting(ResultTables.SYNERGY, g -> AggregateJob.synergyRows(g, SETTINGS));
@@ -227,20 +229,55 @@ class AggregateSweepTest {
       }
     }
     StructType schema = RowCodec.schema(ResultTables.SCALING_FIT, SWEEP);
-    assertEquals(List.of("target", "activation", "kind", "width_min", "width_max", "widths",
-        "alpha", "alpha_low", "alpha_high", "prefactor", "resamples", "axis", "axis_min",
-        "axis_max", "axis_points", "data_points", "data_high", "data_low", "training_lr"),
-        List.of(schema.fieldNames()));
+    assertEquals(List.of("target", "activation", "loss", "form", "kind", "width_min",
+        "width_max", "widths", "alpha", "alpha_low", "alpha_high", "prefactor", "resamples",
+        "prefactor_low", "prefactor_high", "offset", "offset_low", "offset_high",
+        "data_prefactor", "data_prefactor_low", "data_prefactor_high", "beta", "beta_low",
+        "beta_high", "objective", "converged", "unconverged", "held_out_error", "chosen", "axis",
+        "axis_min", "axis_max", "axis_points", "data_points", "data_high", "data_low",
+        "training_lr"), List.of(schema.fieldNames()));
     assertEquals(schema.simpleString(), TestFolders.read(spark, dir,
         ResultTables.SCALING_FIT.name()).schema().simpleString());
     List<Row> actual = TestFolders.read(spark, dir, ResultTables.SCALING_FIT.name())
-        .filter("axis = 'width'").collectAsList();
+        .filter("axis = 'width' AND " + POWER_OF_TRAIN).collectAsList();
     assertEquals(sorted(asStored(expected, schema)), sorted(actual));
+    // Three widths: too few to score an offset law, so no selection and no offset row.
+    assertEquals(0, TestFolders.read(spark, dir, ResultTables.SCALING_FIT.name())
+        .filter("axis = 'width' AND (form <> 'power' OR chosen IS NOT NULL)").count());
   }
 
+  static final String POWER_OF_TRAIN = "form = 'power' AND loss = 'train'";
+
+  /** The power-law fits of the train loss along {@code axis}. */
   static List<Row> axisFits(String axis) {
+    return axisFits(axis, ScalingFitRow.TRAIN);
+  }
+
+  static List<Row> axisFits(String axis, String loss) {
     return TestFolders.read(spark, dir, ResultTables.SCALING_FIT.name())
-        .filter("axis = '" + axis + "'").collectAsList();
+        .filter("axis = '" + axis + "' AND form = 'power' AND loss = '" + loss + "'")
+        .orderBy("width_min", "kind", "axis_min", "data_high", "data_points").collectAsList();
+  }
+
+  @Test
+  void theTestLossHasTheSameFitsWithStreamsOfItsOwn() {
+    // Every test loss here is its train loss: the same fits, but the bootstrap draws apart.
+    for (String axis : List.of("width", "data.points", "data.high")) {
+      List<Row> train = axisFits(axis);
+      List<Row> test = axisFits(axis, ScalingFitRow.TEST);
+      assertEquals(train.size(), test.size(), axis);
+      for (int i = 0; i < train.size(); i++) {
+        for (String c : List.of("kind", "width_min", "axis_min", "alpha", "prefactor")) {
+          assertEquals(train.get(i).<Object>getAs(c), test.get(i).<Object>getAs(c), axis + " " + c);
+        }
+      }
+      assertNotEquals(train.stream().map(r -> r.<Double>getAs("alpha_low")).toList(),
+          test.stream().map(r -> r.<Double>getAs("alpha_low")).toList(), axis);
+    }
+    List<Row> summary = stored(ResultTables.LOSS_SUMMARY);
+    for (Row r : summary) {
+      assertEquals(r.<Double>getAs("loss_median"), r.<Double>getAs("test_loss_median"));
+    }
   }
 
   @Test
@@ -303,7 +340,68 @@ class AggregateSweepTest {
     }
     // training.lr has one value: nothing to fit along.
     assertEquals(List.of(), axisFits("training.lr"));
-    assertEquals(22 + 17 + 16, written.get(ResultTables.SCALING_FIT.name()));
+    // Power laws of both losses, and a joint law per input range and loss.
+    assertEquals(2 * (22 + 17 + 16) + 2 * 2, written.get(ResultTables.SCALING_FIT.name()));
+  }
+
+  @Test
+  void theTrainingPointsGiveAJointLawPerInputRangeAndLoss() {
+    List<Row> joint = TestFolders.read(spark, dir, ResultTables.SCALING_FIT.name())
+        .filter("form = 'joint'").collectAsList();
+    assertEquals(4, joint.size());
+    for (Row r : joint) {
+      assertEquals(List.of("width,data.points", "all", 2, 20, 3, 100.0, 10000.0, 3),
+          List.of(r.getAs("axis"), r.getAs("kind"), r.getAs("width_min"), r.getAs("width_max"),
+              r.getAs("widths"), r.getAs("axis_min"), r.getAs("axis_max"), r.getAs("axis_points")));
+      assertTrue(r.isNullAt(r.fieldIndex("data_points")), r.toString());
+      assertFalse(r.isNullAt(r.fieldIndex("beta")) || r.isNullAt(r.fieldIndex("chosen")),
+          r.toString());
+    }
+  }
+
+  /**
+   * The joint law of the stats tests (JointLawFitTest): E = 1e-3, A = 0.5, alpha = 1, B = 2,
+   * beta = 0.7 over N = 2..32 by D = 100..10000, 30 seeds per cell with lognormal noise of
+   * natural-log sd 0.3, data.points swept and nothing else.
+   */
+  @Test
+  void aGridFromAJointLawGivesAJointRowAroundTheTruth() {
+    double e = 1e-3;
+    double a = 0.5;
+    double alpha = 1;
+    double b = 2;
+    double beta = 0.7;
+    Sweep sweep = ExperimentConfig.parse("""
+        widths = [2, 4, 8, 16, 32]
+        sweep { "data.points" = [100, 300, 1000, 3000, 10000] }
+        """, "joint").sweep();
+    org.lotteryscaling.stats.Synthetic synthetic = new org.lotteryscaling.stats.Synthetic(2);
+    List<LossGroup> groups = new ArrayList<>();
+    for (Setting s : sweep.settings()) {
+      List<WidthLosses> widths = new ArrayList<>();
+      for (int n : new int[] {2, 4, 8, 16, 32}) {
+        widths.add(new WidthLosses(n, 30,
+            synthetic.jointLaw(30, e, a, alpha, b, beta, n, points(s), 0.3)));
+      }
+      groups.add(new LossGroup("x2", "silu", widths, s));
+    }
+    AggregateSettings settings = new AggregateSettings(8, SETTINGS.resamples(), 3,
+        AggregateSettings.DEFAULT_LAW_RESAMPLES);
+    List<AggregateJob.SweptFit> joint = AggregateJob.fitRows(groups, sweep, settings).stream()
+        .filter(f -> f.fit().form().equals(ScalingFitRow.JOINT)).toList();
+    assertEquals(1, joint.size());
+    ScalingFitRow r = joint.get(0).fit();
+    assertEquals(List.of(ScalingFitRow.TRAIN, 2, 32, 5, settings.lawResamples()),
+        List.of(r.loss(), r.widthMin(), r.widthMax(), r.widths(), r.resamples()));
+    assertEquals(new FitAxis("width,data.points", 100, 10000, 5), joint.get(0).axis());
+    assertTrue(joint.get(0).setting().isEmpty(), joint.get(0).setting().toString());
+    assertTrue(r.offsetLow() <= e && e <= r.offsetHigh(), r.toString());
+    assertTrue(r.prefactorLow() <= a && a <= r.prefactorHigh(), r.toString());
+    assertTrue(r.alphaLow() <= alpha && alpha <= r.alphaHigh(), r.toString());
+    assertTrue(r.dataPrefactorLow() <= b && b <= r.dataPrefactorHigh(), r.toString());
+    assertTrue(r.betaLow() <= beta && beta <= r.betaHigh(), r.toString());
+    assertTrue(r.converged(), r.toString());
+    assertTrue(r.chosen(), r.toString());
   }
 
   @Test
