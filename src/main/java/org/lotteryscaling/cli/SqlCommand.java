@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         "of folder NAME is the view NAME.table; with one folder also the view table, with several",
         "the union of table over the folders, its column experiment naming each row's folder.",
         "The view experiments lists the folders (name, URI, config hash). Examples:",
-        "  lottery sql --results results/quick \"SELECT * FROM scaling_fit WHERE kind = 'all'\"",
+        "  lottery sql --results results/quick \"SELECT * FROM scaling_fit WHERE kind = 'all' AND loss = 'train'\"",
         "  lottery sql --results paper=DIR/paper-figure1 --results ranges=DIR/input-range \\",
         "    \"SELECT experiment, width, loss_median FROM loss_summary WHERE target = 'x2'\""})
 public final class SqlCommand implements Callable<Integer> {

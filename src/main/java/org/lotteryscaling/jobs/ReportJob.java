@@ -42,6 +42,7 @@ import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.NeuronRow;
 import org.lotteryscaling.tables.ResultTables;
+import org.lotteryscaling.tables.ScalingFitRow;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TicketRow;
 import org.lotteryscaling.task.AtSetting;
@@ -123,7 +124,7 @@ public final class ReportJob {
         t.read(ResultTables.LOSS_SUMMARY, LossSummary.class),
         t.read(ResultTables.LOSS_HISTOGRAM, HistogramBin.class),
         t.read(ResultTables.LOSS_MODES, LossModes.class),
-        t.read(ResultTables.SCALING_FIT, ScalingFit.class),
+        t.read(ResultTables.SCALING_FIT, ScalingFit.class, ReportJob::powerFitsOfTrainLoss),
         t.read(ResultTables.SYNERGY, Synergy.class),
         t.read(ResultTables.NEURONS, NeuronRow.class, n -> widestFirstNetwork(n, Sweep.NONE))
             .stream().map(ReportJob::neuron).toList(),
@@ -156,7 +157,7 @@ public final class ReportJob {
     List<AtSetting<ScalingFit>> widthFits = new ArrayList<>();
     List<SweptData.AxisFit> axisFits = new ArrayList<>();
     for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class,
-        TableReader.sweptColumns(ResultTables.SCALING_FIT, sweep), f -> f,
+        TableReader.sweptColumns(ResultTables.SCALING_FIT, sweep), ReportJob::powerFitsOfTrainLoss,
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
             RowCodec.decode(row, FitAxis.class)))) {
       ScalingFit f = fit.fit();
@@ -200,6 +201,19 @@ public final class ReportJob {
   private static <A, B> List<AtSetting<B>> converted(List<AtSetting<A>> rows,
       Function<A, B> convert) {
     return rows.stream().map(r -> new AtSetting<>(r.setting(), convert.apply(r.row()))).toList();
+  }
+
+  /**
+   * The rows of scaling_fit the report draws and states its claims from: power laws of the train
+   * loss. A folder aggregated before scaling_fit had forms and losses holds only those.
+   */
+  static Dataset<Row> powerFitsOfTrainLoss(Dataset<Row> fits) {
+    List<String> columns = List.of(fits.columns());
+    if (!columns.contains(ScalingFitRow.FORM_COLUMN) || !columns.contains(ScalingFitRow.LOSS_COLUMN)) {
+      return fits;
+    }
+    return fits.filter(functions.col(ScalingFitRow.FORM_COLUMN).equalTo(ScalingFitRow.POWER)
+        .and(functions.col(ScalingFitRow.LOSS_COLUMN).equalTo(ScalingFitRow.TRAIN)));
   }
 
   /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */

@@ -142,7 +142,8 @@ class RunCommandTest {
 
     // silu-inverse-law: the widest range fit starting at N >= 10; its interval meets [0.75, 1.25].
     List<Row> fits = sql("SELECT alpha, alpha_low, alpha_high, width_max / width_min AS ratio"
-        + " FROM scaling_fit" + main + " AND kind IN ('wide', 'all') AND width_min >= 10"
+        + " FROM scaling_fit" + main + " AND form = 'power' AND loss = 'train'"
+        + " AND kind IN ('wide', 'all') AND width_min >= 10"
         + " ORDER BY ratio DESC LIMIT 1");
     Row fit = fits.get(0); // widths 10 and 20 always give one
     double lo = fit.isNullAt(1) ? fit.getDouble(0) : fit.getDouble(1);

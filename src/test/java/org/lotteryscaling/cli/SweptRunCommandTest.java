@@ -54,7 +54,8 @@ class SweptRunCommandTest {
     assertEquals(count("SELECT * FROM runs WHERE width = 2 AND status = 'ok'"),
         count("SELECT * FROM tickets"));
     // The width law per setting: one `all` fit over widths 2..4 for each number of points.
-    assertEquals(2, count("SELECT * FROM scaling_fit WHERE axis = 'width' AND kind = 'all'"));
+    assertEquals(2, count("SELECT * FROM scaling_fit WHERE axis = 'width' AND kind = 'all'"
+        + " AND form = 'power' AND loss = 'train'"));
   }
 
   @Test
@@ -70,7 +71,8 @@ class SweptRunCommandTest {
       }
       double alpha = -(Math.log10(medians[1]) - Math.log10(medians[0])) / (Math.log10(80) - Math.log10(20));
       List<Row> fit = sql("SELECT alpha, axis_min, axis_max, axis_points, data_points, width_min"
-          + " FROM scaling_fit WHERE axis = 'data.points' AND kind = 'all' AND width_min = " + width);
+          + " FROM scaling_fit WHERE axis = 'data.points' AND kind = 'all' AND form = 'power'"
+          + " AND loss = 'train' AND width_min = " + width);
       assertEquals(1, fit.size(), "width " + width);
       Row r = fit.get(0);
       assertEquals(alpha, r.getDouble(0), 1e-9 * Math.max(1, Math.abs(alpha)), "width " + width);
