@@ -162,7 +162,8 @@ class AggregateJobTest {
     assertEquals(40, (int) get(all, "width_max"));
     assertEquals(300, (int) get(all, "resamples"));
     List<Row> local = rows("SELECT width_min, width_max FROM delta.`" + dir.resolve(FIT)
-        + "` WHERE target = 'x2' AND activation = 'silu' AND kind = 'local' ORDER BY width_min");
+        + "` WHERE target = 'x2' AND activation = 'silu' AND kind = 'local' AND loss = 'train'"
+        + " ORDER BY width_min");
     assertEquals(3, local.size());
     assertEquals(10, local.get(1).getInt(0));
     assertEquals(20, local.get(1).getInt(1));
