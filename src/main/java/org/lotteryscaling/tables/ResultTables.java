@@ -59,7 +59,10 @@ public final class ResultTables {
       prefactor * N^-alpha by the Huber fit of stats.OffsetPowerLawFit, with 95% percentile \
       bootstrap intervals for all three parameters; its power row of kind `all` and it carry \
       the held-out errors of stats.LawSelection and which form it chose. Form `joint` (swept \
-      data.points only; see Swept experiments).""" + AGGREGATE.replace(
+      data.points only; see Swept experiments). The offset and joint laws bootstrap fewer \
+      replicates than the power laws (`aggregate --law-bootstrap`, default 200), each a \
+      multi-start refit; where the data do not pin a law down, replicates run off and an \
+      interval end may be Infinity or NaN (see also unconverged).""" + AGGREGATE.replace(
       "\"loss\" is train_loss.", "\"loss\" is the one the row's loss column names."),
       "target", "activation", "loss", "form", "kind", "width_min")
       // Two local fits along one axis at one width differ in where they lie on it only.
