@@ -55,9 +55,14 @@ import org.lotteryscaling.task.Sweep;
  * {@link ResultTables}).
  *
  * <p>Spark groups the final losses per (target, activation, width, setting), then per (target,
- * activation): one row per (target, activation) holding every width's and setting's ok losses (a
- * paper-size grid: 9 widths x 1000 seeds, 72 kB). Each table is a flatMap of the stats code over
- * those rows on the executors; no loss reaches the driver.
+ * activation): one row per (target, activation) holding every width's and setting's ok losses,
+ * train and test (a paper-size grid: 9 widths x 1000 seeds, 144 kB). Each table is a flatMap of
+ * the stats code over those rows on the executors; no loss reaches the driver.
+ *
+ * <p>scaling_fit fits each law twice, to the train and to the test losses ({@link
+ * LossGroup#test}), and beside the power laws holds the offset law along the width ({@link
+ * #widthFitRows}) and, with data.points swept, the joint law ({@link #jointFitRows}), each with
+ * the law selection of {@link LawSelection}.
  *
  * <p>In a swept experiment (a sweep in DIR/experiment.conf) every statistic is per (target,
  * activation, setting) and every table's rows carry the sweep's columns after their own
