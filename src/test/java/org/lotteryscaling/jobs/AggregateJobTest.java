@@ -196,6 +196,14 @@ class AggregateJobTest {
   }
 
   @Test
+  void theReportReadsThePowerLawsOfTheTrainLossOnly() {
+    String fits = "SELECT * FROM delta.`" + dir.resolve(FIT) + "`";
+    int power = rows(fits + " WHERE form = 'power' AND loss = 'train'").size();
+    assertTrue(rows(fits).size() > power);
+    assertEquals(power, ReportJob.read(spark, TestFolders.of(dir)).fits().size());
+  }
+
+  @Test
   void synergyVerdictsMatchHowTheWidthsWereBuilt() {
     List<Row> relu = rows("SELECT width, half_width, verdict FROM delta.`" + dir.resolve(SYNERGY)
         + "` WHERE target = 'x2' AND activation = 'relu' ORDER BY width");
