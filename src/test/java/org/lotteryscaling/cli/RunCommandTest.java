@@ -24,7 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.cli.TrainOneCommandTest.Run;
+import org.lotteryscaling.report.ClaimsTable;
 import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.stats.LossSummary;
+import org.lotteryscaling.stats.PowerLawFit;
+import org.lotteryscaling.stats.WidthLosses;
 
 /**
  * `lottery run` end to end on one folder of real job output: a small x2/silu grid is trained,
@@ -187,11 +191,27 @@ class RunCommandTest {
         + " AND NOT isnan(effective_tickets)");
     if (correlation.isEmpty()) {
       v.put("correlated-tickets", "not measured");
+      v.put("tickets-grow", "not measured");
     } else {
-      Map<Integer, List<Double>> byWidth = correlation.stream().collect(Collectors.groupingBy(
-          r -> r.getInt(0), Collectors.mapping(r -> r.getDouble(1), Collectors.toList())));
-      v.put("correlated-tickets", verdict(byWidth.entrySet().stream().allMatch(e -> median(
-          e.getValue().stream().mapToDouble(Double::doubleValue).toArray()) <= 0.5 * e.getKey() / 2.0)));
+      Map<Integer, List<Double>> byWidth = new TreeMap<>(correlation.stream().collect(
+          Collectors.groupingBy(r -> r.getInt(0),
+              Collectors.mapping(r -> r.getDouble(1), Collectors.toList()))));
+      List<WidthLosses> widths = byWidth.entrySet().stream().map(e -> new WidthLosses(e.getKey(),
+          e.getValue().size(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray()))
+          .toList();
+      v.put("correlated-tickets", verdict(widths.stream().allMatch(w -> LossSummary.medianInterval(
+          w, ClaimsTable.BOOTSTRAP_RESAMPLES, ClaimsTable.BOOTSTRAP_SEED + w.width())[1]
+          <= 0.5 * w.width() / 2.0)));
+      if (widths.size() < 2) {
+        v.put("tickets-grow", "not measured");
+      } else {
+        PowerLawFit all = PowerLawFit.fits(widths, ClaimsTable.BOOTSTRAP_RESAMPLES,
+            ClaimsTable.BOOTSTRAP_SEED).stream().filter(f -> f.kind() == PowerLawFit.Kind.ALL)
+            .findFirst().orElseThrow();
+        double gamma = Math.log(3) / Math.log(5);
+        v.put("tickets-grow", verdict(-all.alphaHigh() >= gamma - 0.25
+            && -all.alphaLow() <= gamma + 0.25));
+      }
     }
 
     List<Row> distilled = sql("SELECT min(train_loss) FROM distilled" + main + " HAVING count(*) > 0");

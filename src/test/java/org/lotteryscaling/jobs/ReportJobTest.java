@@ -121,7 +121,7 @@ class ReportJobTest {
       assertTrue(row.find(), "no row for claim " + c.id());
       assertTrue(row.group(1).contains(">" + c.verdict().label() + "<"), c.id());
     }
-    assertEquals(11, ids.size());
+    assertEquals(12, ids.size());
     // Every table is in the fixture, so every claim is judged (supported or not), none unmeasured.
     for (Claim c : rendered.claims()) {
       assertTrue(c.verdict() != Claim.Verdict.NOT_MEASURED, c.id() + ": " + c.measured());

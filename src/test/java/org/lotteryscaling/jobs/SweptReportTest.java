@@ -309,7 +309,8 @@ class SweptReportTest {
 
   /** The claims judged from analyze's tables: not measured here (the folder was not analysed). */
   private static final List<String> MECHANISM_CLAIMS = List.of("symmetric-tickets",
-      "mirror-neurons", "several-algorithms", "correlated-tickets", "distilled-lottery");
+      "mirror-neurons", "several-algorithms", "correlated-tickets", "tickets-grow",
+      "distilled-lottery");
 
   @Test
   void eachSettingsClaimsAreThoseOfItsRowsAlone() {
@@ -332,7 +333,7 @@ class SweptReportTest {
       assertEquals(widthAlpha(e.getKey()) == 1 ? Claim.Verdict.SUPPORTED : Claim.Verdict.NOT_SUPPORTED,
           inverse.verdict(), e.getKey().toString());
     }
-    assertEquals(6 * 11, rendered.claims().size());
+    assertEquals(6 * 12, rendered.claims().size());
     assertTrue(rendered.claims().get(0).measured().startsWith("[data.points=1000 training.lr=0.003] "),
         rendered.claims().get(0).measured());
   }

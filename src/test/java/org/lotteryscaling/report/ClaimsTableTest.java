@@ -43,8 +43,12 @@ class ClaimsTableTest {
   }
 
   private static Verdict verdict(String id, Tables t) {
+    return claim(id, t).verdict();
+  }
+
+  private static Claim claim(String id, Tables t) {
     return ClaimsTable.evaluate(t.data()).stream().filter(c -> c.id().equals(id)).findFirst()
-        .orElseThrow().verdict();
+        .orElseThrow();
   }
 
   private static ScalingFit fit(String activation, String kind, int from, int to, double alpha,
@@ -55,8 +59,8 @@ class ClaimsTableTest {
   @Test
   void withNoTablesEveryClaimIsNotMeasuredAndEachHasOneRow() {
     List<Claim> claims = ClaimsTable.evaluate(new Tables().data());
-    assertEquals(11, claims.size());
-    assertEquals(11, claims.stream().map(Claim::id).distinct().count());
+    assertEquals(12, claims.size());
+    assertEquals(12, claims.stream().map(Claim::id).distinct().count());
     for (Claim c : claims) {
       assertEquals(NOT_MEASURED, c.verdict(), c.id());
       assertTrue(!c.rule().isBlank() && !c.statement().isBlank(), c.id());
@@ -235,14 +239,64 @@ class ClaimsTableTest {
     return new TicketCorrelation("x2", "silu", width, 0, width / 2, new double[0], effective);
   }
 
+  /** {@code networks} networks at {@code width}, effective counts spread evenly on center +- spread. */
+  private static List<TicketCorrelation> correlations(int width, int networks, double center,
+      double spread) {
+    List<TicketCorrelation> out = new ArrayList<>();
+    for (int k = 0; k < networks; k++) {
+      double u = networks == 1 ? 0 : 2.0 * k / (networks - 1) - 1;
+      out.add(new TicketCorrelation("x2", "silu", width, k, width / 2, new double[0],
+          center + spread * u));
+    }
+    return out;
+  }
+
+  private static List<TicketCorrelation> concat(List<List<TicketCorrelation>> parts) {
+    return parts.stream().flatMap(List::stream).toList();
+  }
+
   @Test
-  void ticketsAreCorrelatedWhenFewAreIndependentAtEveryWidth() {
+  void ticketsAreCorrelatedWhenTheIntervalOfEveryMedianIsBelowTheShare() {
     Tables t = new Tables();
-    t.correlations = List.of(correlation(10, 1.1), correlation(30, 2), correlation(50, 3.2));
+    t.correlations = concat(List.of(correlations(10, 40, 1.1, 0.2), correlations(30, 40, 2, 0.3),
+        correlations(50, 40, 3.2, 0.5)));
     assertEquals(SUPPORTED, verdict("correlated-tickets", t));
     // 25 pairs at N = 50, 20 independent: not highly correlated.
-    t.correlations = List.of(correlation(10, 1.1), correlation(50, 20));
+    t.correlations = concat(List.of(correlations(10, 40, 1.1, 0.2), correlations(50, 40, 20, 1)));
     assertEquals(NOT_SUPPORTED, verdict("correlated-tickets", t));
+    // N = 10: the median 2.3 is below 0.5 x 5 pairs = 2.5, but the interval of a median of 9
+    // networks spread over 1.3..3.3 reaches above it: the claim rests on the interval.
+    t.correlations = correlations(10, 9, 2.3, 1.0);
+    Claim c = claim("correlated-tickets", t);
+    assertTrue(c.measured().contains("N=10: 2.30 of 5 pairs"), c.measured());
+    assertEquals(NOT_SUPPORTED, c.verdict(), c.interval());
+    // the same median with a tight spread: its interval is below 2.5
+    t.correlations = correlations(10, 40, 2.3, 0.05);
+    assertEquals(SUPPORTED, verdict("correlated-tickets", t));
+  }
+
+  @Test
+  void ticketsGrowLikeThePapersOneTwoThreeOnlyWhenTheExponentsIntervalSaysSo() {
+    Tables t = new Tables();
+    double gamma = ClaimsTable.PAPER_TICKET_GAMMA;
+    // n = N^gamma / 10^gamma: 1, 2.12, 3.0 at N = 10, 30, 50 (the paper's 1, 2, 3)
+    t.correlations = concat(List.of(10, 30, 50).stream().map(n -> correlations(n, 40,
+        Math.pow(n / 10.0, gamma), 0.05)).toList());
+    Claim c = claim("tickets-grow", t);
+    assertEquals(SUPPORTED, c.verdict(), c.measured() + " " + c.interval());
+    assertTrue(c.measured().startsWith(String.format(java.util.Locale.ROOT, "gamma = %.2f",
+        gamma)), c.measured());
+    // flat at about 2.3, 2.2, 2.1 (this project's runs): not the paper's growth
+    t.correlations = concat(List.of(correlations(10, 40, 2.33, 0.3), correlations(30, 40, 2.18,
+        0.3), correlations(50, 40, 2.14, 0.3)));
+    assertEquals(NOT_SUPPORTED, verdict("tickets-grow", t));
+    // the paper's medians, but so few and spread networks that the interval straddles the band
+    t.correlations = concat(List.of(10, 30, 50).stream().map(n -> correlations(n, 5,
+        Math.pow(n / 10.0, gamma), 0.9)).toList());
+    c = claim("tickets-grow", t);
+    assertEquals(NOT_SUPPORTED, c.verdict(), c.interval());
+    t.correlations = correlations(10, 5, 1, 0.1);
+    assertEquals(NOT_MEASURED, verdict("tickets-grow", t), "one width");
   }
 
   @Test
