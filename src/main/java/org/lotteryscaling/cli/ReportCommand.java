@@ -49,7 +49,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
     out.println("claims:");
     for (Claim c : r.claims()) {
-      out.printf("  %-14s %-22s %s%n", c.verdict().label(), c.id(), c.measured());
+      // the interval is what the verdict rests on, so the summary shows it beside the number
+      String interval = c.interval() == null || c.interval().isBlank() ? ""
+          : "; interval " + c.interval();
+      out.printf("  %-14s %-22s %s%s%n", c.verdict().label(), c.id(), c.measured(), interval);
     }
     out.flush();
     return 0;
