@@ -50,8 +50,8 @@ public final class ReportCommand implements Callable<Integer> {
     out.println("claims:");
     for (Claim c : r.claims()) {
       // the interval is what the verdict rests on, so the summary shows it beside the number
-      String interval = c.interval() == null || c.interval().isBlank() ? ""
-          : "; interval " + c.interval();
+      String interval = c.interval() == null || c.interval().isBlank()
+          || c.interval().equals("n/a") ? "" : "; interval " + c.interval();
       out.printf("  %-14s %-22s %s%s%n", c.verdict().label(), c.id(), c.measured(), interval);
     }
     out.flush();
