@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.lotteryscaling.CodeVersion;
 import org.lotteryscaling.UserError;
+import org.lotteryscaling.results.StepTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -53,6 +54,7 @@ public final class Lottery implements Runnable {
   }
 
   public static void main(String[] args) {
+    StepTimes.jvmStarted();
     System.exit(execute(args));
   }
 

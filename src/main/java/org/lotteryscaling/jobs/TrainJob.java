@@ -26,6 +26,7 @@ import org.lotteryscaling.results.ResultsFolder;
 import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.RunsRepair;
 import org.lotteryscaling.results.SparkErrors;
+import org.lotteryscaling.results.StepTimes;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
@@ -160,12 +161,16 @@ public final class TrainJob {
 
   public static Summary run(SparkSession spark, ExperimentConfig config, StorageFolder dir, Options options) {
     long start = System.nanoTime();
-    ExperimentFolder.claim(dir, config);
+    SparkContext sc = spark.sparkContext();
     List<TaskKey> grid = config.tasks();
-    ResultsFolder.requireDelta(dir, dir.resolve(Tables.RUNS));
     Control control = options.control();
-    control.spark = spark.sparkContext();
-    Set<TaskKey> done = committedTasks(spark, config, dir, options);
+    control.spark = sc;
+    Set<TaskKey> done;
+    try (StepTimes.Step step = StepTimes.start(sc, "train: claim folder, read committed tasks")) {
+      ExperimentFolder.claim(dir, config);
+      ResultsFolder.requireDelta(dir, dir.resolve(Tables.RUNS));
+      done = committedTasks(spark, config, dir, options);
+    }
     control.committed.set(done.size());
     List<TaskKey> missing = new ArrayList<>();
     for (TaskKey key : grid) {
@@ -173,11 +178,14 @@ public final class TrainJob {
         missing.add(key);
       }
     }
-    DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS),
-        RowCodec.schema(ResultTables.RUNS, config.sweep()),
-        Tables.RUNS_PARTITIONS);
-    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+    int cores = Math.max(1, sc.defaultParallelism());
     List<List<TaskKey>> chunks = chunks(config.settings(), missing, cores, options.chunkNeuronStepsPerCore());
+    if (chunks.isEmpty()) {
+      try (StepTimes.Step step = StepTimes.start(sc, "train: create runs table")) {
+        DeltaTables.createIfAbsent(spark, dir.resolve(Tables.RUNS),
+            RowCodec.schema(ResultTables.RUNS, config.sweep()), Tables.RUNS_PARTITIONS);
+      }
+    }
     try (TrainProgress progress = new TrainProgress(spark, config.name(), grid.size(),
         done.size(), options.progress(), options.progressSeconds())) {
       for (List<TaskKey> chunk : chunks) {
@@ -188,7 +196,9 @@ public final class TrainJob {
         progress.chunkCommitted(chunk.size());
       }
     }
-    checkComplete(spark, config, dir, grid.size());
+    try (StepTimes.Step step = StepTimes.start(sc, "train: check the grid is complete")) {
+      checkComplete(spark, config, dir, grid.size());
+    }
     return new Summary(grid.size(), done.size(), missing.size(), chunks.size(),
         (System.nanoTime() - start) / 1e9);
   }
@@ -237,15 +247,17 @@ public final class TrainJob {
     spark.sparkContext().setJobGroup(TRAINING_JOBS,
         "train " + config.name() + ": " + chunk.size() + " networks", false);
     List<Row> trained;
-    try {
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "train: train chunks")) {
       trained = collectWithRetries(rows, control);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-    DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
-        spark.createDataFrame(trained, RowCodec.schema(ResultTables.RUNS, config.sweep())),
-        partitionsOf(chunk),
-        ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "train: commit chunks")) {
+      DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
+          spark.createDataFrame(trained, RowCodec.schema(ResultTables.RUNS, config.sweep())),
+          partitionsOf(chunk), Tables.RUNS_PARTITIONS,
+          ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
+    }
   }
 
   /** The runs partitions (target, activation) a chunk's rows fall in, as a filter on {@code t}. */

@@ -3,6 +3,7 @@ package org.lotteryscaling.results;
 import io.delta.tables.DeltaTable;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -79,10 +80,17 @@ public final class DeltaTables {
    * conflict check fails the later commit, which is tried again on the new snapshot and then
    * inserts nothing already there. {@code targetFilter} (SQL over the table as {@code t}, or
    * null) names the partitions the rows can fall in: Delta then reads only those, and a commit
-   * conflicts only with writes to them. Returns the number of rows inserted.
+   * conflicts only with writes to them. Where there is no table yet, the rows create it (its
+   * first commit, partitioned by {@code partitions}): nothing is there to match, and the MERGE's
+   * join and an empty creating commit cost a cold run seconds (docs/performance.md). A creation
+   * that loses the race to another writer's fails as a whole and falls back to the MERGE. Returns
+   * the number of rows inserted.
    */
   public static long insertMissing(StorageFolder table, Dataset<Row> rows, String targetFilter,
-      String... keys) {
+      String[] partitions, String... keys) {
+    if (!isDelta(table) && createWith(rows, table, partitions)) {
+      return rows.count();
+    }
     StringBuilder on = new StringBuilder(targetFilter == null ? "" : "(" + targetFilter + ")");
     for (String key : keys) {
       on.append(on.length() == 0 ? "" : " AND ").append("t.").append(key).append(" = s.").append(key);
@@ -99,6 +107,25 @@ public final class DeltaTables {
           throw conflict;
         }
       }
+    }
+  }
+
+  /**
+   * Creates the table with {@code rows} as its first commit; false if another writer's table got
+   * there first (Delta's ErrorIfExists, or its conflict check when both commit version 0 at once).
+   */
+  private static boolean createWith(Dataset<Row> rows, StorageFolder table, String[] partitions) {
+    try {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).partitionBy(partitions)
+          .save(table.uri());
+      return true;
+    } catch (ConcurrentModificationException lostTheRace) {
+      return false;
+    } catch (Exception e) { // Scala's AnalysisException, checked for Java, arrives undeclared
+      if (isDelta(table) && e instanceof AnalysisException) {
+        return false; // created by another writer between the check and this write
+      }
+      throw SparkErrors.<RuntimeException>sneaky(e);
     }
   }
 

@@ -35,6 +35,8 @@ public final class Spark {
     } else if (configured == null) {
       builder.master(DEFAULT_MASTER);
     }
-    return builder.getOrCreate();
+    try (StepTimes.Step step = StepTimes.start(null, "spark session")) {
+      return builder.getOrCreate();
+    }
   }
 }

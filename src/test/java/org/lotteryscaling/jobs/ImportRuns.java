@@ -91,7 +91,7 @@ public final class ImportRuns {
     }
     long inserted = DeltaTables.insertMissing(dir.resolve(Tables.RUNS),
         spark.createDataFrame(rows, RowCodec.schema(ResultTables.RUNS, config.sweep())), null,
-        ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
+        Tables.RUNS_PARTITIONS, ResultTables.RUNS.key(config.sweep()).toArray(String[]::new));
     System.out.println(inserted + " networks committed to " + dir.resolve(Tables.RUNS));
     spark.stop();
   }

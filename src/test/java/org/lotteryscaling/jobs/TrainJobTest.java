@@ -92,8 +92,9 @@ class TrainJobTest {
     }
     assertEquals(Tables.RUNS_SCHEMA.size(), table.schema().size());
     assertTrue(Files.isDirectory(dir.resolve("runs/target=x2/activation=leaky_relu")));
-    // One Delta commit to create the table, then one per chunk.
-    assertTrue(Files.exists(dir.resolve("runs/_delta_log/" + String.format("%020d.json", s.chunks()))));
+    // One Delta commit per chunk, the first creating the table (no empty creating commit).
+    assertTrue(Files.exists(dir.resolve("runs/_delta_log/" + String.format("%020d.json", s.chunks() - 1))));
+    assertFalse(Files.exists(dir.resolve("runs/_delta_log/" + String.format("%020d.json", s.chunks()))));
 
     Map<String, Row> rows = rowsByKey(spark, dir);
     assertEquals(12, rows.size());
