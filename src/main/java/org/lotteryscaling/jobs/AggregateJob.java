@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +25,7 @@ import org.lotteryscaling.results.OkNetworks;
 import org.lotteryscaling.results.ResultsFolder;
 import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.Spark;
+import org.lotteryscaling.results.StepTimes;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
 import org.lotteryscaling.stats.AggregateSettings;
@@ -90,14 +92,22 @@ public final class AggregateJob {
     }
     Dataset<Row> groups = lossesByTargetAndActivation(runs, sweep).persist();
     try {
+      // The five tables are independent: two at a time, so the driver's share of each (planning,
+      // Delta's commit, a cold JVM's compiling) overlaps another's Spark jobs (docs/performance.md).
       Map<String, Long> written = new LinkedHashMap<>();
-      write(folder, written, ResultTables.LOSS_SUMMARY, groups, sweep,
-          g -> summaryRows(g, settings));
-      write(folder, written, ResultTables.LOSS_HISTOGRAM, groups, sweep,
-          g -> histogramRows(g, settings.bins()));
-      write(folder, written, ResultTables.LOSS_MODES, groups, sweep, AggregateJob::modeRows);
-      writeFits(folder, written, groups, sweep, settings);
-      write(folder, written, ResultTables.SYNERGY, groups, sweep, g -> synergyRows(g, settings));
+      List<Callable<Long>> writes = List.of(
+          () -> write(folder, ResultTables.LOSS_SUMMARY, groups, sweep, g -> summaryRows(g, settings)),
+          () -> write(folder, ResultTables.LOSS_HISTOGRAM, groups, sweep,
+              g -> histogramRows(g, settings.bins())),
+          () -> write(folder, ResultTables.LOSS_MODES, groups, sweep, AggregateJob::modeRows),
+          () -> writeFits(folder, groups, sweep, settings),
+          () -> write(folder, ResultTables.SYNERGY, groups, sweep, g -> synergyRows(g, settings)));
+      List<String> names = List.of(ResultTables.LOSS_SUMMARY.name(), ResultTables.LOSS_HISTOGRAM.name(),
+          ResultTables.LOSS_MODES.name(), ResultTables.SCALING_FIT.name(), ResultTables.SYNERGY.name());
+      List<Long> counts = Concurrently.run(2, writes);
+      for (int t = 0; t < names.size(); t++) {
+        written.put(names.get(t), counts.get(t));
+      }
       return written;
     } finally {
       groups.unpersist();
@@ -132,10 +142,10 @@ public final class AggregateJob {
 
   /**
    * Writes {@code table}'s rows of every (target, activation, setting), with the sweep's columns,
-   * sorted by its key then those columns, in one Parquet file.
+   * sorted by its key then those columns, in one Parquet file; returns how many.
    */
-  private static <R extends Record> void write(ResultsFolder folder, Map<String, Long> written,
-      Table<R> table, Dataset<Row> groups, Sweep sweep, GroupRows<R> rows) {
+  private static <R extends Record> long write(ResultsFolder folder, Table<R> table,
+      Dataset<Row> groups, Sweep sweep, GroupRows<R> rows) {
     FlatMapFunction<Row, Row> perGroup = row -> {
       List<Row> out = new ArrayList<>();
       for (LossGroup g : LossGroup.all(row, sweep)) {
@@ -145,26 +155,34 @@ public final class AggregateJob {
       }
       return out.iterator();
     };
-    write(folder, written, table,
-        groups.flatMap(perGroup, Encoders.row(RowCodec.schema(table, sweep))), sweep);
+    return write(folder, table, groups.flatMap(perGroup, Encoders.row(RowCodec.schema(table, sweep))),
+        sweep);
   }
 
   /** scaling_fit: every setting's width fits, then the fits along each swept axis. */
-  private static void writeFits(ResultsFolder folder, Map<String, Long> written,
-      Dataset<Row> groups, Sweep sweep, AggregateSettings settings) {
+  private static long writeFits(ResultsFolder folder, Dataset<Row> groups, Sweep sweep,
+      AggregateSettings settings) {
     FlatMapFunction<Row, Row> perGroup = row -> fitRows(LossGroup.all(row, sweep), sweep, settings)
         .stream().map(f -> RowCodec.encode(ResultTables.SCALING_FIT, sweep, f.setting(), f.fit(),
             f.axis())).iterator();
-    write(folder, written, ResultTables.SCALING_FIT, groups.flatMap(perGroup,
+    return write(folder, ResultTables.SCALING_FIT, groups.flatMap(perGroup,
         Encoders.row(RowCodec.schema(ResultTables.SCALING_FIT, sweep))), sweep);
   }
 
-  private static void write(ResultsFolder folder, Map<String, Long> written, Table<?> table,
-      Dataset<Row> rows, Sweep sweep) {
-    Column[] order = table.key(sweep).stream().map(c -> col(c)).toArray(Column[]::new);
-    DeltaTables.overwrite(rows.repartition(1).sortWithinPartitions(order),
-        folder.dir().resolve(table.name()));
-    written.put(table.name(), folder.read(table.name()).count());
+  /**
+   * The rows are computed on the executors and brought to the driver (a few per group, whatever
+   * the number of networks), then written from there as one sorted file: no shuffle, and their
+   * count without reading the table back.
+   */
+  private static long write(ResultsFolder folder, Table<?> table, Dataset<Row> rows, Sweep sweep) {
+    SparkSession spark = rows.sparkSession();
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "aggregate: " + table.name())) {
+      List<Row> computed = rows.collectAsList();
+      Column[] order = table.key(sweep).stream().map(c -> col(c)).toArray(Column[]::new);
+      DeltaTables.overwrite(spark.createDataFrame(computed, rows.schema()).coalesce(1)
+          .sortWithinPartitions(order), folder.dir().resolve(table.name()));
+      return computed.size();
+    }
   }
 
   private static Column[] concat(Column[] a, Column[] b) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +37,7 @@ import org.lotteryscaling.results.ResultsFolder;
 import org.lotteryscaling.results.RowCodec;
 import org.lotteryscaling.results.Spark;
 import org.lotteryscaling.results.SparkErrors;
+import org.lotteryscaling.results.StepTimes;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.Tables;
@@ -89,11 +91,20 @@ public final class AnalyzeJob {
         tables.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(new OutputAtSetting(setting, t));
       }
     }
-    tables.forEach((table, parts) -> write(spark, dir, sweep, table, parts, out));
+    // Two tables at a time: each is its own Spark jobs and commit, and the driver's share of one
+    // (planning, Delta's log, a cold JVM's compiling) overlaps the other's jobs.
+    List<Callable<String>> writes = new ArrayList<>();
+    tables.forEach((table, parts) -> writes.add(() -> write(spark, dir, sweep, table, parts)));
+    for (String report : Concurrently.run(2, writes)) {
+      out.print(report);
+    }
     for (String note : notes) {
       out.println("algorithms: skipped " + note);
     }
-    AnalyzeSummary.print(spark, dir, sweep, out);
+    out.flush();
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "analyze: summary")) {
+      AnalyzeSummary.print(spark, dir, sweep, out);
+    }
   }
 
   /** Every analysis of one setting's networks, in the order the tables are written. */
@@ -446,40 +457,45 @@ public final class AnalyzeJob {
   /**
    * Writes one table in one commit: its rows at every setting, each with the sweep's columns
    * ({@link SweepColumns}); a setting where the analysis was skipped adds no rows and says why,
-   * and a table skipped at every setting is written empty.
+   * and a table skipped at every setting is written empty. Returns what to print about it, so
+   * that tables written side by side print in order.
    */
-  private static void write(SparkSession spark, StorageFolder dir, Sweep sweep, Table<?> table,
-      List<OutputAtSetting> parts, PrintWriter out) {
-    long start = System.nanoTime();
-    StructType schema = RowCodec.schema(table, sweep);
-    Dataset<Row> df = null;
-    List<String> skipped = new ArrayList<>();
-    for (OutputAtSetting part : parts) {
-      Output t = part.output();
-      Setting setting = part.setting();
-      if (t.skipped() != null) {
-        skipped.add(prefix(setting) + t.skipped());
-        continue;
-      }
-      Dataset<Row> rows = t.rdd() != null
-          ? spark.createDataFrame(t.rdd().map(r -> RowCodec.encode(table, sweep, setting, r)), schema)
-          : spark.createDataFrame(
-              t.rows().stream().map(r -> RowCodec.encode(table, sweep, setting, r)).toList(), schema);
-      df = df == null ? rows : df.union(rows);
-    }
+  private static String write(SparkSession spark, StorageFolder dir, Sweep sweep, Table<?> table,
+      List<OutputAtSetting> parts) {
     String name = table.name();
-    StorageFolder path = dir.resolve(name);
-    DeltaTables.overwrite(df != null ? df : spark.createDataFrame(List.of(), schema), path);
-    if (df == null) {
-      out.println(name + ": skipped, " + String.join("; ", skipped) + " (written empty)");
-    } else {
-      out.printf(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", name,
-          Tables.read(spark, dir, name).count(), path, (System.nanoTime() - start) / 1e9);
-      for (String why : skipped) {
-        out.println(name + ": skipped " + why);
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "analyze: " + name)) {
+      long start = System.nanoTime();
+      StructType schema = RowCodec.schema(table, sweep);
+      Dataset<Row> df = null;
+      List<String> skipped = new ArrayList<>();
+      for (OutputAtSetting part : parts) {
+        Output t = part.output();
+        Setting setting = part.setting();
+        if (t.skipped() != null) {
+          skipped.add(prefix(setting) + t.skipped());
+          continue;
+        }
+        Dataset<Row> rows = t.rdd() != null
+            ? spark.createDataFrame(t.rdd().map(r -> RowCodec.encode(table, sweep, setting, r)), schema)
+            : spark.createDataFrame(
+                t.rows().stream().map(r -> RowCodec.encode(table, sweep, setting, r)).toList(), schema);
+        df = df == null ? rows : df.union(rows);
       }
+      StorageFolder path = dir.resolve(name);
+      DeltaTables.overwrite(df != null ? df : spark.createDataFrame(List.of(), schema), path);
+      StringBuilder report = new StringBuilder();
+      if (df == null) {
+        report.append(name).append(": skipped, ").append(String.join("; ", skipped))
+            .append(" (written empty)\n");
+      } else {
+        report.append(String.format(Locale.ROOT, "%s: %d rows -> %s (%.1f s)%n", name,
+            Tables.read(spark, dir, name).count(), path, (System.nanoTime() - start) / 1e9));
+        for (String why : skipped) {
+          report.append(name).append(": skipped ").append(why).append('\n');
+        }
+      }
+      return report.toString();
     }
-    out.flush();
   }
 
   // ---- row helpers

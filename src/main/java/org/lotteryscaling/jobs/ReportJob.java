@@ -35,6 +35,7 @@ import org.lotteryscaling.report.SweptData;
 import org.lotteryscaling.results.ExperimentFolder;
 import org.lotteryscaling.results.ResultsFolder;
 import org.lotteryscaling.results.RowCodec;
+import org.lotteryscaling.results.StepTimes;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.TableReader;
@@ -69,14 +70,21 @@ public final class ReportJob {
   public static Rendered run(SparkSession spark, String results, java.nio.file.Path reportDir) {
     StorageFolder dir = StorageFolder.of(spark, results);
     Sweep sweep = ExperimentFolder.sweep(dir);
-    Function<java.nio.file.Path, Report.Rendered> render;
-    if (sweep.isEmpty()) {
-      ReportData data = read(spark, dir);
-      render = folder -> Report.render(data, folder);
-    } else {
-      SweptData data = readSwept(spark, dir, sweep);
-      render = folder -> Report.render(data, folder);
+    Function<java.nio.file.Path, Report.Rendered> draw;
+    try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "report: read tables")) {
+      if (sweep.isEmpty()) {
+        ReportData data = read(spark, dir);
+        draw = folder -> Report.render(data, folder);
+      } else {
+        SweptData data = readSwept(spark, dir, sweep);
+        draw = folder -> Report.render(data, folder);
+      }
     }
+    Function<java.nio.file.Path, Report.Rendered> render = folder -> {
+      try (StepTimes.Step step = StepTimes.start(spark.sparkContext(), "report: figures and page")) {
+        return draw.apply(folder);
+      }
+    };
     if (reportDir != null) {
       Report.Rendered r = render.apply(reportDir);
       return new Rendered(r, r.index().toString());
@@ -118,26 +126,46 @@ public final class ReportJob {
   public static ReportData read(SparkSession spark, StorageFolder dir) {
     ResultsFolder.requireResultTables(dir);
     TableReader t = new TableReader(spark, dir);
-    ReportData data = new ReportData(
-        dir.name(),
-        t.read(ResultTables.RUNS, NetworkLoss.class),
-        t.read(ResultTables.LOSS_SUMMARY, LossSummary.class),
-        t.read(ResultTables.LOSS_HISTOGRAM, HistogramBin.class),
-        t.read(ResultTables.LOSS_MODES, LossModes.class),
-        t.read(ResultTables.SCALING_FIT, ScalingFit.class, ReportJob::powerFitsOfTrainLoss),
-        t.read(ResultTables.SYNERGY, Synergy.class),
-        t.read(ResultTables.NEURONS, NeuronRow.class, n -> widestFirstNetwork(n, Sweep.NONE))
-            .stream().map(ReportJob::neuron).toList(),
-        t.read(ResultTables.TICKETS, TicketRow.class).stream().map(ReportJob::ticket).toList(),
-        ReportData.withCurves(
-            t.read(ResultTables.ALGORITHMS, AlgorithmRow.class).stream()
-                .map(ReportJob::algorithm).toList(),
-            t.read(ResultTables.ALGORITHM_CURVES, CurvePoint.class)),
-        t.read(ResultTables.TICKET_PAIRS, TicketPair.class),
-        t.read(ResultTables.TICKET_CORRELATION, TicketCorrelation.class),
-        t.read(ResultTables.DISTILLED, Distilled.class),
-        t.read(ResultTables.ENSEMBLES, Ensemble.class),
-        t.unavailable());
+    ReportData data;
+    // Two tables at a time: each read is a few small Spark jobs (Delta's snapshot, the scan) and
+    // driver work in between, which overlap (docs/performance.md).
+    try (Concurrently.Pool reads = new Concurrently.Pool(2)) {
+      var runs = reads.submit(() -> t.read(ResultTables.RUNS, NetworkLoss.class));
+      var summary = reads.submit(() -> t.read(ResultTables.LOSS_SUMMARY, LossSummary.class));
+      var histogram = reads.submit(() -> t.read(ResultTables.LOSS_HISTOGRAM, HistogramBin.class));
+      var modes = reads.submit(() -> t.read(ResultTables.LOSS_MODES, LossModes.class));
+      var fits = reads.submit(() -> t.read(ResultTables.SCALING_FIT, ScalingFit.class,
+          ReportJob::powerFitsOfTrainLoss));
+      var synergy = reads.submit(() -> t.read(ResultTables.SYNERGY, Synergy.class));
+      var neurons = reads.submit(() -> t.read(ResultTables.NEURONS, NeuronRow.class,
+          n -> widestFirstNetwork(n, Sweep.NONE)).stream().map(ReportJob::neuron).toList());
+      var tickets = reads.submit(() -> t.read(ResultTables.TICKETS, TicketRow.class).stream()
+          .map(ReportJob::ticket).toList());
+      var algorithms = reads.submit(() -> t.read(ResultTables.ALGORITHMS, AlgorithmRow.class)
+          .stream().map(ReportJob::algorithm).toList());
+      var curves = reads.submit(() -> t.read(ResultTables.ALGORITHM_CURVES, CurvePoint.class));
+      var pairs = reads.submit(() -> t.read(ResultTables.TICKET_PAIRS, TicketPair.class));
+      var correlation = reads.submit(() -> t.read(ResultTables.TICKET_CORRELATION,
+          TicketCorrelation.class));
+      var distilled = reads.submit(() -> t.read(ResultTables.DISTILLED, Distilled.class));
+      var ensembles = reads.submit(() -> t.read(ResultTables.ENSEMBLES, Ensemble.class));
+      data = new ReportData(
+          dir.name(),
+          Concurrently.get(runs),
+          Concurrently.get(summary),
+          Concurrently.get(histogram),
+          Concurrently.get(modes),
+          Concurrently.get(fits),
+          Concurrently.get(synergy),
+          Concurrently.get(neurons),
+          Concurrently.get(tickets),
+          ReportData.withCurves(Concurrently.get(algorithms), Concurrently.get(curves)),
+          Concurrently.get(pairs),
+          Concurrently.get(correlation),
+          Concurrently.get(distilled),
+          Concurrently.get(ensembles),
+          t.unavailable());
+    }
     if (data.runs().isEmpty() && t.exists(ResultTables.RUNS.name())) {
       throw new UserError(dir + " is not a results folder this version can read: "
           + data.whyMissing(ResultTables.RUNS.name()));

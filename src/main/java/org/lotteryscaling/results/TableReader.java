@@ -1,6 +1,7 @@
 package org.lotteryscaling.results;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +29,8 @@ import org.lotteryscaling.task.Sweep;
 public final class TableReader {
   private final SparkSession spark;
   private final StorageFolder dir;
-  private final Map<String, String> unavailable = new TreeMap<>();
+  /** Synchronized: the report reads several tables at once. */
+  private final Map<String, String> unavailable = Collections.synchronizedMap(new TreeMap<>());
 
   public TableReader(SparkSession spark, StorageFolder resultsDir) {
     this.spark = spark;
