@@ -207,8 +207,8 @@ public abstract class VectorKernel implements GradientKernel {
   abstract void leakyRelu(double[] u, double w, double b, int row, double vi);
 
   /**
-   * a = 2 sqrt(2/pi) (c + 0.044715 c^3) with c = z clamped to +-25, s = sigmoid(a), sigma = z s,
-   * sigma' = s + c e q^2 da/dc: Activation.GELU's formulas.
+   * a = 2 sqrt(2/pi) (z + 0.044715 z c^2) with c^2 = z^2 clamped to 625, s = 1 / (1 + exp(-a)),
+   * sigma = z s, sigma' = s + z s (1 - s) da/dz: Activation.GELU's formulas.
    */
   abstract void gelu(double[] u, double w, double b, int row, double vi);
 

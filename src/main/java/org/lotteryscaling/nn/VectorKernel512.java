@@ -180,26 +180,21 @@ final class VectorKernel512 extends VectorKernel {
     }
   }
 
-  /** Blends for Activation.geluClamp and for its ternaries; every line is one of its operations. */
+  /** Activation.GELU's operations in its order; one blend, for its clamp of z^2. */
   @Override
   void gelu(double[] u, double w, double b, int row, double vi) {
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
-      // geluClamp's ternaries lane by lane (NaN and -0.0 stay); compare and blend, not max and
-      // min, whose Java semantics (NaN, -0.0) cost more: gelu ran 11% faster (docs/performance.md)
-      DoubleVector c = z
-          .blend(Activation.GELU_CLAMP, z.compare(VectorOperators.GT, Activation.GELU_CLAMP))
-          .blend(-Activation.GELU_CLAMP, z.compare(VectorOperators.LT, -Activation.GELU_CLAMP));
-      DoubleVector c2 = c.mul(c);
-      DoubleVector a = c2.mul(c).mul(Activation.GELU_KAPPA).add(c).mul(Activation.GELU_TWO_BETA);
-      DoubleVector e = VectorExp.exp(a.abs().neg());
-      DoubleVector q = ONE.div(e.add(1.0));
-      DoubleVector eq = e.mul(q);
-      DoubleVector s = eq.blend(q, a.compare(VectorOperators.GE, 0.0));
+      DoubleVector z2 = z.mul(z);
+      // z2 > GELU_CLAMP2 ? GELU_CLAMP2 : z2, lane by lane (a NaN stays NaN)
+      DoubleVector c2 = z2.blend(Activation.GELU_CLAMP2,
+          z2.compare(VectorOperators.GT, Activation.GELU_CLAMP2));
+      DoubleVector a = c2.mul(z).mul(Activation.GELU_KAPPA).add(z).mul(Activation.GELU_TWO_BETA);
+      DoubleVector s = ONE.div(VectorExp.exp(a.neg()).add(1.0));
       DoubleVector value = z.mul(s);
       value.intoArray(sigma, row + m);
-      DoubleVector da = c2.mul(Activation.GELU_THREE_KAPPA).add(1.0).mul(Activation.GELU_TWO_BETA);
-      s.add(c.mul(eq.mul(q)).mul(da)).intoArray(slope, row + m);
+      DoubleVector da = c2.mul(Activation.GELU_SIX_BETA_KAPPA).add(Activation.GELU_TWO_BETA);
+      s.add(z.mul(s.mul(ONE.sub(s))).mul(da)).intoArray(slope, row + m);
       DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
     }
   }
