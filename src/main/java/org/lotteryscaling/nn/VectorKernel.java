@@ -42,6 +42,11 @@ public abstract class VectorKernel implements GradientKernel {
   final double[] sigma;
   final double[] slope;
   final double[] f;
+  /**
+   * max_m |x_m| for d = 1 (NaN if any x is NaN), for {@link #geluUnclamped}; the padding's zeros
+   * change nothing.
+   */
+  final double maxAbsX;
   /** dL/df_m; zero on the padding, which is never written. */
   final double[] r;
   /** dL/dz of one neuron, for d > 1. */
@@ -70,6 +75,11 @@ public abstract class VectorKernel implements GradientKernel {
         xj[j * padded + m] = data.x(m, j);
       }
     }
+    double max = 0.0;
+    for (int m = 0; m < points; m++) {
+      max = Math.max(max, Math.abs(data.x(m, 0)));
+    }
+    this.maxAbsX = d == 1 ? max : Double.NaN;
     this.y = new double[padded];
     System.arraycopy(data.yCopy(), 0, y, 0, points);
     this.sigma = new double[n * padded];
@@ -211,6 +221,16 @@ public abstract class VectorKernel implements GradientKernel {
    * sigma = z s, sigma' = s + z s (1 - s) da/dz: Activation.GELU's formulas.
    */
   abstract void gelu(double[] u, double w, double b, int row, double vi);
+
+  /**
+   * Whether no z = b + u w of this neuron can exceed {@link Activation#GELU_CLAMP} in size, so that
+   * gelu's clamp of z^2 is a no-op on every lane and the loop may leave it out with the same bits:
+   * for d = 1 (u = x), |z| = |fl(b + fl(u w))| <= fl(|b| + fl(max|x| |w|)), rounding being
+   * monotone, and |z| <= 25 gives z^2 <= fl(25 25) = 625. NaN or infinite b, w or x answer false.
+   */
+  final boolean geluUnclamped(double w, double b) {
+    return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= Activation.GELU_CLAMP;
+  }
 
   /** e = exp(-|z|), q = 1 / (1 + e), sigma = q or e q, sigma' = e q^2: Activation.SIGMOID's. */
   abstract void sigmoid(double[] u, double w, double b, int row, double vi);

@@ -136,9 +136,26 @@ final class VectorKernel256 extends VectorKernel {
     }
   }
 
-  /** Activation.GELU's operations in its order; one blend, for its clamp of z^2. */
+  /**
+   * Activation.GELU's operations in its order; one blend, for its clamp of z^2, left out (same
+   * bits) where {@link #geluUnclamped} says it is a no-op.
+   */
   @Override
   void gelu(double[] u, double w, double b, int row, double vi) {
+    if (geluUnclamped(w, b)) {
+      for (int m = 0; m < padded; m += LANES) {
+        DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+        DoubleVector c2 = z.mul(z);
+        DoubleVector a = c2.mul(z).mul(Activation.GELU_KAPPA).add(z).mul(Activation.GELU_TWO_BETA);
+        DoubleVector s = ONE.div(VectorExp.exp(a.neg()).add(1.0));
+        DoubleVector value = z.mul(s);
+        value.intoArray(sigma, row + m);
+        DoubleVector da = c2.mul(Activation.GELU_SIX_BETA_KAPPA).add(Activation.GELU_TWO_BETA);
+        s.add(z.mul(s.mul(ONE.sub(s))).mul(da)).intoArray(slope, row + m);
+        DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
+      }
+      return;
+    }
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
       DoubleVector z2 = z.mul(z);
