@@ -96,19 +96,19 @@ public enum Activation implements Nonlinearity {
    * -709.78 gives s = 0 exactly, as the closed form does), and s (1 - s) as SILU's sigma' has it.
    * Only z^2 is clamped, to {@link #GELU_CLAMP}^2, and only so that da/dz stays finite: beyond
    * |z| = 25, s is already exactly 0 or 1, s (1 - s) = 0, and the product rule's term is 0, not
-   * 0 * inf. a is z + 0.044715 z c^2 (c^2 the clamped z^2), so for |z| <= 25 a has the bits of the
-   * earlier formula (z clamped to +-25 everywhere, s from exp(-|a|) and a sign blend), which cost
-   * about 9 more vector operations per point; sigma and sigma' themselves have new bits (within
-   * ActivationTest's tolerances of the closed forms). At z = +-inf sigma' is NaN (inf * 0) where it
-   * was 1 and -0; sigma(-inf) was and is NaN.
+   * 0 * inf. -a is computed as z (-0.044715 2 sqrt(2/pi) c^2 - 2 sqrt(2/pi)) (c^2 the clamped
+   * z^2; the two constants rounded once), 3 operations with the negation folded in. The earlier
+   * formula (z clamped to +-25 everywhere, a = 2 sqrt(2/pi) (c + 0.044715 c^3), s from exp(-|a|)
+   * and a sign blend) cost about 11 more vector operations per point; these sigma and sigma' have
+   * other bits than it did, within ActivationTest's tolerances of the closed forms. At z = +-inf
+   * sigma' is NaN (inf * 0) where it was 1 and -0; sigma(-inf) was and is NaN.
    */
   GELU {
     @Override
     public double value(double z) {
       double z2 = z * z;
       double c2 = z2 > GELU_CLAMP2 ? GELU_CLAMP2 : z2;
-      double a = GELU_TWO_BETA * (z + GELU_KAPPA * (c2 * z));
-      return z * (1.0 / (1.0 + Exp.exp(-a)));
+      return z * (1.0 / (1.0 + Exp.exp(z * (GELU_MINUS_TWO_BETA_KAPPA * c2 - GELU_TWO_BETA))));
     }
 
     @Override
@@ -116,10 +116,10 @@ public enum Activation implements Nonlinearity {
       for (int k = 0; k < count; k++) {
         double z2 = z[k] * z[k];
         double c2 = z2 > GELU_CLAMP2 ? GELU_CLAMP2 : z2;
-        double a = GELU_TWO_BETA * (z[k] + GELU_KAPPA * (c2 * z[k]));
-        double s = 1.0 / (1.0 + Exp.exp(-a));
+        double s = 1.0 / (1.0 + Exp.exp(z[k] * (GELU_MINUS_TWO_BETA_KAPPA * c2 - GELU_TWO_BETA)));
         sigma[offset + k] = z[k] * s;
-        slope[offset + k] = s + (z[k] * (s * (1.0 - s))) * (GELU_TWO_BETA + GELU_SIX_BETA_KAPPA * c2);
+        slope[offset + k] =
+            s + (z[k] * (s * (1.0 - s))) * (GELU_TWO_BETA + GELU_SIX_BETA_KAPPA * c2);
       }
     }
   },
@@ -177,6 +177,8 @@ public enum Activation implements Nonlinearity {
   /** sqrt(2/pi) * 2: PyTorch's kBeta (M_SQRT2 M_2_SQRTPI / 2, the nearest double) doubled, exact. */
   static final double GELU_TWO_BETA = 1.5957691216057308;
   static final double GELU_KAPPA = 0.044715;
+  /** -0.044715 2 sqrt(2/pi), rounded once: -a = z (this c^2 - GELU_TWO_BETA). */
+  static final double GELU_MINUS_TWO_BETA_KAPPA = -GELU_KAPPA * GELU_TWO_BETA;
   /** 3 0.044715 2 sqrt(2/pi), rounded once: da/dz = GELU_TWO_BETA + this z^2. */
   static final double GELU_SIX_BETA_KAPPA = 3 * GELU_KAPPA * GELU_TWO_BETA;
   /**

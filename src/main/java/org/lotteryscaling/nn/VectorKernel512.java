@@ -190,8 +190,10 @@ final class VectorKernel512 extends VectorKernel {
       for (int m = 0; m < padded; m += LANES) {
         DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
         DoubleVector c2 = z.mul(z);
-        DoubleVector a = c2.mul(z).mul(Activation.GELU_KAPPA).add(z).mul(Activation.GELU_TWO_BETA);
-        DoubleVector s = ONE.div(VectorExp.exp(a.neg()).add(1.0));
+        // -a = z (-0.044715 2 sqrt(2/pi) c^2 - 2 sqrt(2/pi)), Activation.GELU's order
+        DoubleVector na = c2.mul(Activation.GELU_MINUS_TWO_BETA_KAPPA)
+            .sub(Activation.GELU_TWO_BETA).mul(z);
+        DoubleVector s = ONE.div(VectorExp.exp(na).add(1.0));
         DoubleVector value = z.mul(s);
         value.intoArray(sigma, row + m);
         DoubleVector da = c2.mul(Activation.GELU_SIX_BETA_KAPPA).add(Activation.GELU_TWO_BETA);
@@ -206,8 +208,10 @@ final class VectorKernel512 extends VectorKernel {
       // z2 > GELU_CLAMP2 ? GELU_CLAMP2 : z2, lane by lane (a NaN stays NaN)
       DoubleVector c2 = z2.blend(Activation.GELU_CLAMP2,
           z2.compare(VectorOperators.GT, Activation.GELU_CLAMP2));
-      DoubleVector a = c2.mul(z).mul(Activation.GELU_KAPPA).add(z).mul(Activation.GELU_TWO_BETA);
-      DoubleVector s = ONE.div(VectorExp.exp(a.neg()).add(1.0));
+          // -a = z (-0.044715 2 sqrt(2/pi) c^2 - 2 sqrt(2/pi)), Activation.GELU's order
+          DoubleVector na = c2.mul(Activation.GELU_MINUS_TWO_BETA_KAPPA)
+              .sub(Activation.GELU_TWO_BETA).mul(z);
+          DoubleVector s = ONE.div(VectorExp.exp(na).add(1.0));
       DoubleVector value = z.mul(s);
       value.intoArray(sigma, row + m);
       DoubleVector da = c2.mul(Activation.GELU_SIX_BETA_KAPPA).add(Activation.GELU_TWO_BETA);
