@@ -36,6 +36,18 @@ public final class VectorExp {
   private static final long EXPONENT_OFFSET = Double.doubleToRawLongBits(ROUND_MAGIC) - 1023L;
 
   public static DoubleVector exp(DoubleVector x) {
+    return exp(x, true);
+  }
+
+  /**
+   * exp(x) for x <= 0 (or NaN), where the overflow check's blend is a no-op: the same bits as
+   * {@link #exp(DoubleVector)} with two operations fewer (softplus's exp(-|z|)).
+   */
+  public static DoubleVector expOfNonPositive(DoubleVector x) {
+    return exp(x, false);
+  }
+
+  private static DoubleVector exp(DoubleVector x, boolean mayOverflow) {
     DoubleVector t = x.mul(INV_LN2).add(ROUND_MAGIC);
     DoubleVector k = t.sub(ROUND_MAGIC);
     DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
@@ -55,7 +67,9 @@ public final class VectorExp {
         .viewAsFloatingLanes();
     DoubleVector e = p.mul(scale);
     // NaN lanes are NaN already (p is NaN); the range checks of the scalar code, as blends
-    e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GE, MAX_ARG));
+    if (mayOverflow) {
+      e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GE, MAX_ARG));
+    }
     return e.blend(0.0, x.compare(VectorOperators.LT, MIN_ARG));
   }
 }

@@ -232,6 +232,16 @@ public abstract class VectorKernel implements GradientKernel {
     return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= Activation.GELU_CLAMP;
   }
 
+  /**
+   * Whether no z = b + u w of this neuron can exceed {@link Activation#SOFTPLUS_THRESHOLD}, so that
+   * softplus's z > 20 blends are no-ops on every lane and its loops may leave them out with the
+   * same bits: for d = 1 (u = x), z <= |z| <= fl(|b| + fl(max|x| |w|)) as for
+   * {@link #geluUnclamped}. NaN or infinite b, w or x answer false.
+   */
+  final boolean softplusBelowThreshold(double w, double b) {
+    return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= Activation.SOFTPLUS_THRESHOLD;
+  }
+
   /** e = exp(-|z|), q = 1 / (1 + e), sigma = q or e q, sigma' = e q^2: Activation.SIGMOID's. */
   abstract void sigmoid(double[] u, double w, double b, int row, double vi);
 

@@ -55,9 +55,11 @@ public final class VectorLog {
     VectorMask<Double> high = x.compare(VectorOperators.GE, LOG1P_SPLIT);
     DoubleVector zero = x.broadcast(0.0);
     DoubleVector f = x.blend(d.mul(0.5), high);
-    DoubleVector c = zero.blend(err.mul(CORRECTION_SCALE), high);
-    DoubleVector k = zero.blend(1.0, high);
-    return core(f, k, c);
+    // k is 0 or 1, so k ln2_hi and k ln2_lo + c are blends: the same bits (0 ln2 = +0, and
+    // ln2_lo + c = c + ln2_lo), two operations fewer
+    DoubleVector kHi = zero.blend(LN2_HI, high);
+    DoubleVector kLoC = zero.blend(err.mul(CORRECTION_SCALE).add(LN2_LO), high);
+    return split(f, kHi, kLoC);
   }
 
   /** a[from + m] = log1p(a[from + m]) for m in [0, count), count a multiple of the lanes. */
@@ -69,6 +71,11 @@ public final class VectorLog {
   }
 
   private static DoubleVector core(DoubleVector f, DoubleVector k, DoubleVector c) {
+    return split(f, k.mul(LN2_HI), k.mul(LN2_LO).add(c));
+  }
+
+  /** {@link #core}, k ln2_hi and k ln2_lo + c given. */
+  private static DoubleVector split(DoubleVector f, DoubleVector kHi, DoubleVector kLoC) {
     DoubleVector s = f.div(f.add(2.0));
     DoubleVector z = s.mul(s);
     DoubleVector w = z.mul(z);
@@ -76,7 +83,7 @@ public final class VectorLog {
     DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
     DoubleVector r = t2.add(t1);
     DoubleVector hfsq = f.mul(0.5).mul(f);
-    DoubleVector inner = s.mul(hfsq.add(r)).add(k.mul(LN2_LO).add(c));
-    return k.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
+    DoubleVector inner = s.mul(hfsq.add(r)).add(kLoC);
+    return kHi.sub(hfsq.sub(inner).sub(f));
   }
 }
