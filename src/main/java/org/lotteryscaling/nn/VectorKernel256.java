@@ -192,12 +192,14 @@ final class VectorKernel256 extends VectorKernel {
 
   @Override
   void softplus(double[] u, double w, double b, int row, double vi) {
-    // Three passes over the row, z recomputed (the same bits): with exp and log1p in one loop, C2
-    // hit its node budget (NodeCountInliningCutoff) before inlining VectorLog.log1p, boxed every
-    // vector (1.2 MB per step) and ran at a third of silu's speed; log1p in a loop of its own runs.
-    // exp's argument -|z| is <= 0, so its overflow blend is left out (expOfNonPositive, same bits);
-    // where softplusBelowThreshold proves z <= 20 on every lane, so are the threshold's blends.
-    if (softplusBelowThreshold(w, b)) {
+    // Two passes over the row, z recomputed (the same bits): exp and sigma' here, log1p and sigma
+    // in softplusValue, a method of its own. With exp and log1p in one loop, C2 hit its node
+    // budget (NodeCountInliningCutoff) before inlining VectorLog.log1p, boxed every vector (1.2 MB
+    // per step) and ran at a third of silu's speed. exp's argument -|z| is <= 0, so its overflow
+    // blend is left out (expOfNonPositive, same bits); where softplusBelowThreshold proves z <= 20
+    // on every lane, so are the threshold's blends.
+    boolean below = softplusBelowThreshold(w, b);
+    if (below) {
       for (int m = 0; m < padded; m += LANES) {
         DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
         DoubleVector e = VectorExp.expOfNonPositive(z.abs().neg());
@@ -205,10 +207,29 @@ final class VectorKernel256 extends VectorKernel {
         e.intoArray(sigma, row + m);
         e.mul(q).blend(q, z.compare(VectorOperators.GE, 0.0)).intoArray(slope, row + m);
       }
-      VectorLog.log1pInPlace(S, sigma, row, padded);
+    } else {
       for (int m = 0; m < padded; m += LANES) {
         DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
-        DoubleVector l = DoubleVector.fromArray(S, sigma, row + m);
+        DoubleVector e = VectorExp.expOfNonPositive(z.abs().neg());
+        DoubleVector q = ONE.div(e.add(1.0));
+        VectorMask<Double> linear = z.compare(VectorOperators.GT, Activation.SOFTPLUS_THRESHOLD);
+        e.intoArray(sigma, row + m);
+        e.mul(q).blend(q, z.compare(VectorOperators.GE, 0.0)).blend(1.0, linear)
+            .intoArray(slope, row + m);
+      }
+    }
+    softplusValue(u, w, b, row, vi, below);
+  }
+
+  /**
+   * sigma = max(z, 0) + log1p(e) (z above 20) from the e = exp(-|z|) left in sigma, and f += v
+   * sigma: one pass instead of log1p's and then sigma's (same bits).
+   */
+  private void softplusValue(double[] u, double w, double b, int row, double vi, boolean below) {
+    if (below) {
+      for (int m = 0; m < padded; m += LANES) {
+        DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
+        DoubleVector l = VectorLog.log1p(DoubleVector.fromArray(S, sigma, row + m));
         DoubleVector value = ZERO.blend(z, z.compare(VectorOperators.GT, 0.0)).add(l);
         value.intoArray(sigma, row + m);
         DoubleVector.fromArray(S, f, m).add(value.mul(vi)).intoArray(f, m);
@@ -217,17 +238,7 @@ final class VectorKernel256 extends VectorKernel {
     }
     for (int m = 0; m < padded; m += LANES) {
       DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
-      DoubleVector e = VectorExp.expOfNonPositive(z.abs().neg());
-      DoubleVector q = ONE.div(e.add(1.0));
-      VectorMask<Double> linear = z.compare(VectorOperators.GT, Activation.SOFTPLUS_THRESHOLD);
-      e.intoArray(sigma, row + m);
-      e.mul(q).blend(q, z.compare(VectorOperators.GE, 0.0)).blend(1.0, linear)
-          .intoArray(slope, row + m);
-    }
-    VectorLog.log1pInPlace(S, sigma, row, padded);
-    for (int m = 0; m < padded; m += LANES) {
-      DoubleVector z = DoubleVector.broadcast(S, b).add(DoubleVector.fromArray(S, u, m).mul(w));
-      DoubleVector l = DoubleVector.fromArray(S, sigma, row + m);
+      DoubleVector l = VectorLog.log1p(DoubleVector.fromArray(S, sigma, row + m));
       VectorMask<Double> linear = z.compare(VectorOperators.GT, Activation.SOFTPLUS_THRESHOLD);
       DoubleVector value = ZERO.blend(z, z.compare(VectorOperators.GT, 0.0))
           .add(l).blend(z, linear);
