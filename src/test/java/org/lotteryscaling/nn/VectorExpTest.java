@@ -59,4 +59,25 @@ class VectorExpTest {
     }
     assertBitIdentical(xs);
   }
+
+  /** expOfNonPositive (softplus's exp(-|z|)) on x <= 0 and NaN: exp's bits, every lane. */
+  @Test
+  void expOfNonPositiveIsExpBelowZero() {
+    RandomStream random = new RandomStream(8);
+    double[] xs = new double[40_000];
+    for (int m = 0; m < xs.length; m++) {
+      xs[m] = m % 2 == 0 ? random.uniform(-760, 0) : -Math.pow(10, random.uniform(-20, 3));
+    }
+    double[] fixed = {0.0, -0.0, -Double.MIN_VALUE, Exp.MIN_ARG, Math.nextDown(Exp.MIN_ARG),
+        Math.nextUp(Exp.MIN_ARG), -1e308, Double.NEGATIVE_INFINITY, Double.NaN};
+    System.arraycopy(fixed, 0, xs, 0, fixed.length);
+    for (int m = 0; m < xs.length; m += LANES) {
+      DoubleVector x = DoubleVector.fromArray(DoubleVector.SPECIES_256, xs, m);
+      double[] a = VectorExp.exp(x).toArray();
+      double[] b = VectorExp.expOfNonPositive(x).toArray();
+      for (int k = 0; k < LANES; k++) {
+        assertEquals(Double.doubleToLongBits(a[k]), Double.doubleToLongBits(b[k]), "x=" + xs[m + k]);
+      }
+    }
+  }
 }
