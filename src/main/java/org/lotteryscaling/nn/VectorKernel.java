@@ -229,7 +229,7 @@ public abstract class VectorKernel implements GradientKernel {
    * monotone, and |z| <= 25 gives z^2 <= fl(25 25) = 625. NaN or infinite b, w or x answer false.
    */
   final boolean geluUnclamped(double w, double b) {
-    return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= Activation.GELU_CLAMP;
+    return zWithin(w, b, Activation.GELU_CLAMP);
   }
 
   /**
@@ -239,7 +239,12 @@ public abstract class VectorKernel implements GradientKernel {
    * {@link #geluUnclamped}. NaN or infinite b, w or x answer false.
    */
   final boolean softplusBelowThreshold(double w, double b) {
-    return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= Activation.SOFTPLUS_THRESHOLD;
+    return zWithin(w, b, Activation.SOFTPLUS_THRESHOLD);
+  }
+
+  /** |z| <= bound on every point, proved by the bound |b| + max|x| |w| (d = 1 only; NaN: false). */
+  private boolean zWithin(double w, double b, double bound) {
+    return d == 1 && Math.abs(b) + maxAbsX * Math.abs(w) <= bound;
   }
 
   /** e = exp(-|z|), q = 1 / (1 + e), sigma = q or e q, sigma' = e q^2: Activation.SIGMOID's. */

@@ -111,6 +111,9 @@ public final class StepTimes {
   }
 
   static synchronized void print(PrintWriter err) {
+    if (STEPS.size() < 2) {
+      return; // the JVM's start alone (--help, --version): nothing ran
+    }
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "%-44s %8s %6s %10s", "step", "wall s", "jobs", "in jobs s"));
     for (Map.Entry<String, Totals> e : STEPS.entrySet()) {
