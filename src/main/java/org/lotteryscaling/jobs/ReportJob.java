@@ -24,6 +24,7 @@ import org.lotteryscaling.report.ReportData.LossModes;
 import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.ReportData.NetworkLoss;
 import org.lotteryscaling.report.ReportData.Neuron;
+import org.lotteryscaling.report.ReportData.OffsetFit;
 import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
@@ -40,8 +41,10 @@ import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.TableReader;
 import org.lotteryscaling.tables.AlgorithmRow;
+import org.lotteryscaling.tables.ColumnName;
 import org.lotteryscaling.tables.FitAxis;
 import org.lotteryscaling.tables.NeuronRow;
+import org.lotteryscaling.tables.NullWhenAbsent;
 import org.lotteryscaling.tables.ResultTables;
 import org.lotteryscaling.tables.ScalingFitRow;
 import org.lotteryscaling.tables.Table;
@@ -134,8 +137,8 @@ public final class ReportJob {
       var summary = reads.submit(() -> t.read(ResultTables.LOSS_SUMMARY, LossSummary.class));
       var histogram = reads.submit(() -> t.read(ResultTables.LOSS_HISTOGRAM, HistogramBin.class));
       var modes = reads.submit(() -> t.read(ResultTables.LOSS_MODES, LossModes.class));
-      var fits = reads.submit(() -> t.read(ResultTables.SCALING_FIT, ScalingFit.class,
-          ReportJob::powerFitsOfTrainLoss));
+      var fits = reads.submit(() -> t.read(ResultTables.SCALING_FIT, FitOfTrainLoss.class,
+          ReportJob::fitsOfTrainLoss));
       var synergy = reads.submit(() -> t.read(ResultTables.SYNERGY, Synergy.class));
       var neurons = reads.submit(() -> t.read(ResultTables.NEURONS, NeuronRow.class,
           n -> widestFirstNetwork(n, Sweep.NONE)).stream().map(ReportJob::neuron).toList());
@@ -155,7 +158,10 @@ public final class ReportJob {
           Concurrently.get(summary),
           Concurrently.get(histogram),
           Concurrently.get(modes),
-          Concurrently.get(fits),
+          Concurrently.get(fits).stream().filter(FitOfTrainLoss::isPower)
+              .map(FitOfTrainLoss::power).toList(),
+          Concurrently.get(fits).stream().filter(FitOfTrainLoss::isOffset)
+              .map(FitOfTrainLoss::offsetLaw).toList(),
           Concurrently.get(synergy),
           Concurrently.get(neurons),
           Concurrently.get(tickets),
@@ -229,6 +235,45 @@ public final class ReportJob {
   private static <A, B> List<AtSetting<B>> converted(List<AtSetting<A>> rows,
       Function<A, B> convert) {
     return rows.stream().map(r -> new AtSetting<>(r.setting(), convert.apply(r.row()))).toList();
+  }
+
+  /**
+   * A scaling_fit row of the train loss as the unswept report reads it: a power law (the claims'
+   * and figures' fits) or an offset law (drawn in figure 1c where the law selection chose it). A
+   * folder aggregated before scaling_fit had forms and losses reads "" for them: power, train.
+   */
+  public record FitOfTrainLoss(String target, String activation, @NullWhenAbsent String form,
+      String kind, @ColumnName("width_min") int widthFrom, @ColumnName("width_max") int widthTo,
+      double alpha, double alphaLow, double alphaHigh, double prefactor,
+      @NullWhenAbsent double offset, @NullWhenAbsent double offsetLow,
+      @NullWhenAbsent double offsetHigh, @NullWhenAbsent boolean chosen) {
+
+    boolean isPower() {
+      return form.isEmpty() || form.equals(ScalingFitRow.POWER);
+    }
+
+    boolean isOffset() {
+      return form.equals(ScalingFitRow.OFFSET);
+    }
+
+    ScalingFit power() {
+      return new ScalingFit(target, activation, kind, widthFrom, widthTo, alpha, alphaLow,
+          alphaHigh, prefactor);
+    }
+
+    OffsetFit offsetLaw() {
+      return new OffsetFit(target, activation, widthFrom, widthTo, alpha, alphaLow, alphaHigh,
+          prefactor, offset, offsetLow, offsetHigh, chosen);
+    }
+  }
+
+  /** scaling_fit's rows of the train loss (every row of a folder whose rows have no loss column). */
+  static Dataset<Row> fitsOfTrainLoss(Dataset<Row> fits) {
+    if (!List.of(fits.columns()).contains(ScalingFitRow.LOSS_COLUMN)) {
+      return fits;
+    }
+    return fits.filter(functions.col(ScalingFitRow.LOSS_COLUMN).equalTo(ScalingFitRow.TRAIN)
+        .or(functions.col(ScalingFitRow.LOSS_COLUMN).isNull()));
   }
 
   /**

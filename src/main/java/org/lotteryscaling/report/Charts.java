@@ -71,6 +71,29 @@ final class Charts {
     return s;
   }
 
+  /** A dotted line, told apart from {@link #dashed}'s when both are drawn in one colour. */
+  static XYSeries dotted(XYChart chart, String name, double[] x, double[] y, Color color) {
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+        new float[] {1f, 4f}, 0f));
+    return s;
+  }
+
+  /**
+   * A vertical bar from low to high at x (an interval), thin and left out of the legend; its name
+   * must be unique in the chart.
+   */
+  static XYSeries intervalBar(XYChart chart, String name, double x, double low, double high,
+      Color color) {
+    XYSeries s = series(chart, name, new double[] {x, x}, new double[] {low, high},
+        XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(new BasicStroke(1f));
+    s.setShowInLegend(false);
+    return s;
+  }
+
   static XYSeries scatter(XYChart chart, String name, double[] x, double[] y) {
     return series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Scatter, SeriesMarkers.CIRCLE);
   }

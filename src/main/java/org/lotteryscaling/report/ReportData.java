@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.lotteryscaling.nn.TrainStatus;
 import org.lotteryscaling.tables.ColumnName;
+import org.lotteryscaling.tables.NullWhenAbsent;
 import org.lotteryscaling.stats.PowerLawFit;
 
 /**
@@ -22,6 +23,7 @@ public record ReportData(
     List<HistogramBin> histograms,
     List<LossModes> modes,
     List<ScalingFit> fits,
+    List<OffsetFit> offsetFits,
     List<Synergy> synergy,
     List<Neuron> neurons,
     List<Ticket> tickets,
@@ -47,7 +49,21 @@ public record ReportData(
   /** Quantiles of the final loss over seeds, per (target, activation, width). */
   public record LossSummary(String target, String activation, int width, long networks,
       @ColumnName("loss_q25") double q25, @ColumnName("loss_median") double median,
-      @ColumnName("loss_q75") double q75) {}
+      @ColumnName("loss_q75") double q75,
+      @NullWhenAbsent @ColumnName("loss_median_low") double medianLow,
+      @NullWhenAbsent @ColumnName("loss_median_high") double medianHigh) {
+
+    /** A row without the median's bootstrap interval (NaN, as a null column reads). */
+    public LossSummary(String target, String activation, int width, long networks, double q25,
+        double median, double q75) {
+      this(target, activation, width, networks, q25, median, q75, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the median's 95% interval is known and drawable on a log axis. */
+    public boolean hasPositiveInterval() {
+      return medianLow > 0 && medianHigh >= medianLow && Double.isFinite(medianHigh);
+    }
+  }
 
   /** One bin of a log10-loss histogram; edges are log10(loss). */
   public record HistogramBin(String target, String activation, int width,
@@ -72,6 +88,21 @@ public record ReportData(
       return kind.equals(PowerLawFit.Kind.ALL.id()) || kind.equals(PowerLawFit.Kind.WIDE.id());
     }
   }
+  /**
+   * An offset law median = E + A N^-alpha of the training loss (scaling_fit's form offset), and
+   * whether the law selection chose it over the pure power law (chosen; false when not made).
+   */
+  public record OffsetFit(String target, String activation,
+      @ColumnName("width_min") int widthFrom, @ColumnName("width_max") int widthTo, double alpha,
+      double alphaLow, double alphaHigh, double prefactor, double offset, double offsetLow,
+      double offsetHigh, boolean chosen) {
+
+    /** E + A N^-alpha. */
+    public double at(double width) {
+      return offset + prefactor * Math.pow(width, -alpha);
+    }
+  }
+
 
   /** Trained width N against the N/2 + N/2 harmonic ensembling prediction. */
   public record Synergy(String target, String activation, int width, double trainedMedian,
@@ -159,6 +190,14 @@ public record ReportData(
   public ScalingFit paperRangeFit(String target, String activation) {
     ScalingFit fromTen = widestRangeFit(target, activation, ClaimsTable.PAPER_MIN_WIDTH);
     return fromTen != null ? fromTen : widestRangeFit(target, activation, 0);
+  }
+
+  /** The offset law of (target, activation) the law selection chose, with a finite E; or null. */
+  public OffsetFit chosenOffsetFit(String target, String activation) {
+    return offsetFits.stream()
+        .filter(f -> f.target().equals(target) && f.activation().equals(activation)
+            && f.chosen() && Double.isFinite(f.offset()) && Double.isFinite(f.alpha()))
+        .findFirst().orElse(null);
   }
 
   /** The range fit of (target, activation) starting at N >= minWidthFrom with the widest width ratio. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.lotteryscaling.report.ReportData.LossSummary;
+import org.lotteryscaling.report.ReportData.OffsetFit;
 import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.stats.LogBins;
@@ -63,8 +64,11 @@ final class ScalingFigures {
     XYChart chart = Charts.xy(title, "width N", "median training loss", width, height);
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
     StringBuilder caption = new StringBuilder("Median final training loss over seeds against "
-        + "width N for " + target + ", one series per activation, log-log; dashed: the fitted "
-        + "law; dashed grey: N^-1 and N^-4 guides from the "
+        + "width N for " + target + ", one series per activation, log-log; vertical bars: the "
+        + "95% bootstrap interval of each median (seeds resampled); dashed: the fitted power "
+        + "law; dotted: the offset law E + A N^-alpha, drawn where the law selection (held-out "
+        + "widths, docs/analyses.md) supports it over the power law; dashed grey: N^-1 and "
+        + "N^-4 guides from the "
         + MAIN_ACTIVATION + " median at the first width >= " + ClaimsTable.PAPER_MIN_WIDTH
         + " (the narrowest width when there is none).");
     Map<String, List<LossSummary>> byActivation = groupBy(rows, LossSummary::activation);
@@ -79,9 +83,16 @@ final class ScalingFigures {
       }
       double[] n = s.stream().mapToDouble(LossSummary::width).toArray();
       double[] m = s.stream().mapToDouble(LossSummary::median).toArray();
+      Color color = Charts.PALETTE[series % 10];
       XYSeries line = Charts.line(chart, e.getKey(), n, m);
-      line.setLineColor(Charts.PALETTE[series % 10]);
-      line.setMarkerColor(Charts.PALETTE[series % 10]);
+      line.setLineColor(color);
+      line.setMarkerColor(color);
+      for (LossSummary r : s) {
+        if (r.hasPositiveInterval()) {
+          Charts.intervalBar(chart, e.getKey() + " interval N=" + r.width(), r.width(),
+              r.medianLow(), r.medianHigh(), color);
+        }
+      }
       if (Double.isNaN(anchorWidth) || e.getKey().equals(MAIN_ACTIVATION)) {
         // Guides start where the paper's figure 1c starts (N = 10) when the run reaches it.
         int k = 0;
@@ -107,6 +118,21 @@ final class ScalingFigures {
         caption.append(" ").append(e.getKey()).append(": no scaling_fit row (")
             .append(all.whyMissing(ResultTables.SCALING_FIT.name())).append(").");
       }
+      OffsetFit offset = all.chosenOffsetFit(target, e.getKey());
+      if (offset != null && offset.at(offset.widthTo()) > 0 && offset.at(offset.widthFrom()) > 0) {
+        double[] ox = logSpaced(offset.widthFrom(), offset.widthTo(), 24);
+        double[] oy = new double[ox.length];
+        for (int k = 0; k < ox.length; k++) {
+          oy[k] = offset.at(ox[k]);
+        }
+        Charts.dotted(chart, e.getKey() + " offset fit E + A N^-" + Fmt.fixed(offset.alpha()),
+            ox, oy, color);
+        caption.append(String.format(" %s: the offset law is supported over N = %d..%d: E = %s"
+            + " (95%% interval %s), alpha = %s (%s).", e.getKey(), offset.widthFrom(),
+            offset.widthTo(), Fmt.sci(offset.offset()),
+            Fmt.interval(offset.offsetLow(), offset.offsetHigh()), Fmt.fixed(offset.alpha()),
+            Fmt.interval(offset.alphaLow(), offset.alphaHigh())));
+      }
       series++;
     }
     if (series == 0) {
@@ -120,6 +146,16 @@ final class ScalingFigures {
       }
     }
     return new WidthLaw(chart, caption.toString());
+  }
+
+  /** count points from {@code from} to {@code to}, evenly spaced on a log axis. */
+  private static double[] logSpaced(double from, double to, int count) {
+    double[] x = new double[count];
+    for (int k = 0; k < count; k++) {
+      x[k] = from * Math.pow(to / from, k / (count - 1.0));
+    }
+    x[count - 1] = to;
+    return x;
   }
 
   /** log10 C that puts the fitted line through the medians of the fit's range (on average). */

@@ -95,13 +95,13 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
     Map<Setting, ReportData> bySetting = new LinkedHashMap<>();
     for (Setting s : sweep.settings()) {
       bySetting.put(s, new ReportData(resultsName, networks.get(s), summaryBy.get(s),
-          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), synergyBy.get(s), neuronsBy.get(s),
+          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), List.of(), synergyBy.get(s), neuronsBy.get(s),
           ticketsBy.get(s), ReportData.withCurves(algorithmsBy.get(s), curvesBy.get(s)),
           pairsBy.get(s), correlationsBy.get(s), distilledBy.get(s), ensemblesBy.get(s), unread));
     }
     // Every setting's mechanism rows together would mix settings in one figure: "all" has none.
     ReportData all = new ReportData(resultsName, rows(runs, RunLosses::network), rows(summaries, r -> r),
-        rows(histograms, r -> r), rows(modes, r -> r), rows(widthFits, r -> r), rows(synergy, r -> r),
+        rows(histograms, r -> r), rows(modes, r -> r), rows(widthFits, r -> r), List.of(), rows(synergy, r -> r),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unread);
     return new SweptData(all, sweep, bySetting, runsBySetting, List.copyOf(axisFits));
   }

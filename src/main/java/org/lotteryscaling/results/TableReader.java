@@ -1,9 +1,12 @@
 package org.lotteryscaling.results;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -14,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.lotteryscaling.tables.NullWhenAbsent;
 import org.lotteryscaling.tables.Table;
 import org.lotteryscaling.tables.TableColumn;
 import org.lotteryscaling.task.AtSetting;
@@ -64,7 +68,7 @@ public final class TableReader {
   public <T extends Record, S> List<S> read(Table<?> table, Class<T> type, List<String> extra,
       UnaryOperator<Dataset<Row>> narrow, BiFunction<T, Row, S> combine) {
     List<TableColumn> columns = table.columnsReadBy(type); // a mismatch here is a bug: it throws
-    List<Row> rows = collect(table, columns, extra, narrow);
+    List<Row> rows = collect(table, columns, nullWhenAbsent(type), extra, narrow);
     List<S> out = new ArrayList<>(rows.size());
     for (Row row : rows) {
       out.add(combine.apply(RowCodec.decode(row, type), row));
@@ -91,8 +95,8 @@ public final class TableReader {
   }
 
   /** The selected columns of the table's rows, or an empty list with the reason recorded. */
-  private List<Row> collect(Table<?> table, List<TableColumn> columns, List<String> extra,
-      UnaryOperator<Dataset<Row>> narrow) {
+  private List<Row> collect(Table<?> table, List<TableColumn> columns,
+      Set<String> nullWhenAbsent, List<String> extra, UnaryOperator<Dataset<Row>> narrow) {
     String name = table.name();
     if (!exists(name)) {
       unavailable.put(name, dir.resolve(name) + " does not exist");
@@ -100,6 +104,11 @@ public final class TableReader {
     }
     try {
       Dataset<Row> frame = Tables.read(spark, dir, name);
+      for (TableColumn c : columns) {
+        if (nullWhenAbsent.contains(c.name()) && frame.schema().getFieldIndex(c.name()).isEmpty()) {
+          frame = frame.withColumn(c.name(), functions.lit(null).cast(RowCodec.dataType(c)));
+        }
+      }
       String wrong = schemaProblem(frame.schema(), columns, extra);
       if (wrong != null) {
         unavailable.put(name, "table " + name + " " + wrong);
@@ -113,6 +122,17 @@ public final class TableReader {
       unavailable.put(name, "table " + name + " cannot be read: " + SparkErrors.firstLine(e));
       return List.of();
     }
+  }
+
+  /** The columns {@code type}'s components marked {@link NullWhenAbsent} read. */
+  private static Set<String> nullWhenAbsent(Class<? extends Record> type) {
+    Set<String> names = new HashSet<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (component.isAnnotationPresent(NullWhenAbsent.class)) {
+        names.add(TableColumn.nameOf(component));
+      }
+    }
+    return names;
   }
 
   /** Which of {@code columns} the stored schema lacks or holds with another type; null if none. */

@@ -64,7 +64,7 @@ public record TableColumn(String name, Class<?> javaType, String meaning) {
         || mine.equals("long") && theirs.equals("double");
   }
 
-  static String nameOf(RecordComponent component) {
+  public static String nameOf(RecordComponent component) {
     ColumnName explicit = component.getAnnotation(ColumnName.class);
     return explicit != null ? explicit.value() : snakeCase(component.getName());
   }

@@ -157,7 +157,7 @@ class SweptReportTest {
         }
       }
       ALONE.put(s, new ReportData("alone", aloneRuns, aloneSummaries, List.of(), aloneModes,
-          aloneFits, aloneSynergy, List.of(), List.of(), List.of(), List.of(), List.of(),
+          aloneFits, List.of(), aloneSynergy, List.of(), List.of(), List.of(), List.of(), List.of(),
           List.of(), List.of(), Map.of()));
     }
     // Fits along each axis at fixed width: one per value of the other axis, the axis's own column null.

@@ -37,7 +37,7 @@ class ClaimsTableTest {
     List<Distilled> distilled = List.of();
 
     ReportData data() {
-      return new ReportData("synthetic", runs, List.of(), List.of(), modes, fits, synergy, neurons,
+      return new ReportData("synthetic", runs, List.of(), List.of(), modes, fits, List.of(), synergy, neurons,
           tickets, algorithms, List.of(), correlations, distilled, List.of(), Map.of());
     }
   }

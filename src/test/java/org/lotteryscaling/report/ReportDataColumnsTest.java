@@ -18,6 +18,7 @@ import org.lotteryscaling.report.ReportData.LossModes;
 import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.ReportData.NetworkLoss;
 import org.lotteryscaling.report.ReportData.Neuron;
+import org.lotteryscaling.report.ReportData.OffsetFit;
 import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.report.ReportData.Ticket;
@@ -49,8 +50,12 @@ class ReportDataColumnsTest {
       Map.entry(Distilled.class, ResultTables.DISTILLED),
       Map.entry(Ensemble.class, ResultTables.ENSEMBLES));
 
-  /** Computed in Java from a whole row record (NeuronRow, TicketRow, AlgorithmRow): compiled. */
-  static final Set<Class<?>> FROM_WHOLE_ROWS = Set.of(Neuron.class, Ticket.class, Algorithm.class);
+  /**
+   * Computed in Java from a whole row record (NeuronRow, TicketRow, AlgorithmRow) or from
+   * jobs.ReportJob's own projection (OffsetFit from FitOfTrainLoss): compiled.
+   */
+  static final Set<Class<?>> FROM_WHOLE_ROWS =
+      Set.of(Neuron.class, Ticket.class, Algorithm.class, OffsetFit.class);
 
   @Test
   void everyComponentReadsAColumnOfItsTableWithATypeThatHoldsIt() {

@@ -23,9 +23,51 @@ class ReportTest {
 
   private static ReportData data(String name, List<NetworkLoss> runs, List<LossSummary> summaries,
       List<HistogramBin> bins, List<Algorithm> algorithms, List<TicketCorrelation> correlations) {
-    return new ReportData(name, runs, summaries, bins, List.of(), List.of(), List.of(), List.of(),
+    return new ReportData(name, runs, summaries, bins, List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), algorithms, List.of(), correlations, List.of(), List.of(),
         Map.of("tickets", "table tickets does not exist"));
+  }
+
+  /** Figure 1c's data: medians 1/N with the given interval, and one offset law of silu. */
+  private static ReportData widthLawData(boolean offsetChosen) {
+    List<LossSummary> summaries = new java.util.ArrayList<>();
+    for (int width : new int[] {10, 20, 30, 40}) {
+      double median = 1.0 / width;
+      summaries.add(new LossSummary("x2", "silu", width, 9, median / 2, median, median * 2,
+          median * 0.8, median * 1.25));
+    }
+    summaries.add(new LossSummary("x2", "silu", 50, 9, 0.01, 0.02, 0.03)); // no interval
+    var offset = new ReportData.OffsetFit("x2", "silu", 10, 50, 1.2, 1.0, 1.4, 2.0, 1e-3, 5e-4,
+        2e-3, offsetChosen);
+    return new ReportData("width-law", List.of(), summaries, List.of(), List.of(), List.of(),
+        List.of(offset), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), Map.of());
+  }
+
+  @Test
+  void figure1cDrawsEachMediansIntervalAndTheOffsetLawOnlyWhereItIsSupported() {
+    ReportData chosen = widthLawData(true);
+    var law = ScalingFigures.widthLaw(chosen, "x2", chosen.summaries(), "t", 600, 400);
+    var series = law.chart().getSeriesMap();
+    var bar = series.get("silu interval N=20");
+    assertEquals(List.of(20.0, 20.0), java.util.Arrays.stream(bar.getXData()).boxed().toList());
+    assertEquals(List.of(0.05 * 0.8, 0.05 * 1.25),
+        java.util.Arrays.stream(bar.getYData()).boxed().toList());
+    assertFalse(bar.isShowInLegend());
+    assertFalse(series.containsKey("silu interval N=50"), "a median without an interval has no bar");
+    var offset = series.values().stream().filter(s -> s.getName().startsWith("silu offset fit"))
+        .findFirst().orElseThrow();
+    double[] x = offset.getXData();
+    double[] y = offset.getYData();
+    assertEquals(10.0, x[0]);
+    assertEquals(50.0, x[x.length - 1]);
+    assertEquals(1e-3 + 2.0 * Math.pow(50, -1.2), y[y.length - 1], 1e-15);
+    assertTrue(law.caption().contains("offset law is supported over N = 10..50"), law.caption());
+
+    ReportData notChosen = widthLawData(false);
+    var plain = ScalingFigures.widthLaw(notChosen, "x2", notChosen.summaries(), "t", 600, 400);
+    assertTrue(plain.chart().getSeriesMap().keySet().stream().noneMatch(k -> k.contains("offset")));
+    assertFalse(plain.caption().contains("offset law is supported"), plain.caption());
   }
 
   @Test

@@ -51,6 +51,13 @@ class TableReaderTest {
     assertTrue(assertThrows(IllegalStateException.class,
         () -> reader.read(ResultTables.LOSS_SUMMARY, Exploding.class)).getMessage().contains("bug"));
 
+    // A folder aggregated before loss_summary had the median's interval still reads: NaN.
+    Path older = dir.resolve("older");
+    TestFolders.write(summary.drop("loss_median_low", "loss_median_high"), older, "loss_summary");
+    TableReader old = new TableReader(spark, TestFolders.of(older));
+    assertEquals(rows, old.read(ResultTables.LOSS_SUMMARY, ReportData.LossSummary.class));
+    assertTrue(old.unavailable().isEmpty(), old.unavailable().toString());
+
     TableReader other = new TableReader(spark, TestFolders.of(retyped));
     assertTrue(other.read(ResultTables.LOSS_SUMMARY, ReportData.LossSummary.class).isEmpty());
     assertTrue(other.unavailable().get("loss_summary").contains("networks is string, not long"),
