@@ -272,8 +272,7 @@ public final class ReportJob {
     if (!List.of(fits.columns()).contains(ScalingFitRow.LOSS_COLUMN)) {
       return fits;
     }
-    return fits.filter(functions.col(ScalingFitRow.LOSS_COLUMN).equalTo(ScalingFitRow.TRAIN)
-        .or(functions.col(ScalingFitRow.LOSS_COLUMN).isNull()));
+    return fits.filter(functions.col(ScalingFitRow.LOSS_COLUMN).equalTo(ScalingFitRow.TRAIN));
   }
 
   /**

@@ -64,20 +64,14 @@ final class Charts {
   }
 
   static XYSeries dashed(XYChart chart, String name, double[] x, double[] y, Color color) {
-    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 4f}, 0f));
-    return s;
+    return stroked(chart, name, x, y, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
   }
 
   /** A dotted line, told apart from {@link #dashed}'s when both are drawn in one colour. */
   static XYSeries dotted(XYChart chart, String name, double[] x, double[] y, Color color) {
-    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-        new float[] {1f, 4f}, 0f));
-    return s;
+    return stroked(chart, name, x, y, color, new BasicStroke(2f, BasicStroke.CAP_ROUND,
+        BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f));
   }
 
   /**
@@ -86,11 +80,18 @@ final class Charts {
    */
   static XYSeries intervalBar(XYChart chart, String name, double x, double low, double high,
       Color color) {
-    XYSeries s = series(chart, name, new double[] {x, x}, new double[] {low, high},
-        XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(new BasicStroke(1f));
+    XYSeries s = stroked(chart, name, new double[] {x, x}, new double[] {low, high}, color,
+        new BasicStroke(1f));
     s.setShowInLegend(false);
+    return s;
+  }
+
+  /** A line without markers in one colour and stroke. */
+  private static XYSeries stroked(XYChart chart, String name, double[] x, double[] y, Color color,
+      BasicStroke stroke) {
+    XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(stroke);
     return s;
   }
 
