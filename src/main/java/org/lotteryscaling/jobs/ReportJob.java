@@ -189,13 +189,24 @@ public final class ReportJob {
     TableReader t = new TableReader(spark, dir);
     List<AtSetting<RunLosses>> runs = withSetting(t, ResultTables.RUNS, RunLosses.class, sweep);
     List<AtSetting<ScalingFit>> widthFits = new ArrayList<>();
+    List<AtSetting<OffsetFit>> widthOffsetFits = new ArrayList<>();
     List<SweptData.AxisFit> axisFits = new ArrayList<>();
-    for (FitAlong fit : t.read(ResultTables.SCALING_FIT, ScalingFit.class,
-        TableReader.sweptColumns(ResultTables.SCALING_FIT, sweep), ReportJob::powerFitsOfTrainLoss,
+    for (FitAlong fit : t.read(ResultTables.SCALING_FIT, FitOfTrainLoss.class,
+        TableReader.sweptColumns(ResultTables.SCALING_FIT, sweep), ReportJob::fitsOfTrainLoss,
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
             RowCodec.decode(row, FitAxis.class)))) {
-      ScalingFit f = fit.fit();
-      if (FitAxis.WIDTH.equals(fit.axis().axis())) {
+      boolean alongWidth = FitAxis.WIDTH.equals(fit.axis().axis());
+      if (fit.fit().isOffset()) {
+        if (alongWidth) {
+          widthOffsetFits.add(new AtSetting<>(fit.setting(), fit.fit().offsetLaw()));
+        }
+        continue;
+      }
+      if (!fit.fit().isPower()) {
+        continue;
+      }
+      ScalingFit f = fit.fit().power();
+      if (alongWidth) {
         widthFits.add(new AtSetting<>(fit.setting(), f));
       } else if (SettingKey.of(fit.axis().axis()) != null) {
         axisFits.add(new SweptData.AxisFit(f.target(), f.activation(), f.kind(), f.widthFrom(),
@@ -207,7 +218,7 @@ public final class ReportJob {
         withSetting(t, ResultTables.LOSS_SUMMARY, LossSummary.class, sweep),
         withSetting(t, ResultTables.LOSS_HISTOGRAM, HistogramBin.class, sweep),
         withSetting(t, ResultTables.LOSS_MODES, LossModes.class, sweep),
-        widthFits, axisFits,
+        widthFits, widthOffsetFits, axisFits,
         withSetting(t, ResultTables.SYNERGY, Synergy.class, sweep), mechanisms(t, sweep),
         t.unavailable());
     if (runs.isEmpty() && t.exists(ResultTables.RUNS.name())) {
@@ -289,7 +300,7 @@ public final class ReportJob {
   }
 
   /** A scaling_fit row of a swept experiment: the fit, its sweep columns, its axis. */
-  private record FitAlong(ScalingFit fit, Setting setting, FitAxis axis) {}
+  private record FitAlong(FitOfTrainLoss fit, Setting setting, FitAxis axis) {}
 
   private static <T extends Record> List<AtSetting<T>> withSetting(TableReader t, Table<?> table,
       Class<T> type, Sweep sweep) {

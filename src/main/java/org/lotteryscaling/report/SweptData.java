@@ -12,6 +12,7 @@ import org.lotteryscaling.report.ReportData.HistogramBin;
 import org.lotteryscaling.report.ReportData.LossModes;
 import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.ReportData.NetworkLoss;
+import org.lotteryscaling.report.ReportData.OffsetFit;
 import org.lotteryscaling.report.ReportData.ScalingFit;
 import org.lotteryscaling.report.ReportData.Synergy;
 import org.lotteryscaling.tables.FitAxis;
@@ -23,7 +24,8 @@ import org.lotteryscaling.task.Sweep;
  * What the report of a swept experiment draws (a config with {@code sweep}): per setting of the
  * grid, that setting's rows as a {@link ReportData} of their own (width law, claims), its networks'
  * test losses, its mechanism tables (analyze runs per setting), and the fits of scaling_fit along
- * a swept axis at fixed width.
+ * a swept axis at fixed width. A setting's width law holds its power and offset fits, so its
+ * figure draws the offset law where the law selection chose it, as the unswept figure 1c does.
  */
 public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> bySetting,
     Map<Setting, List<RunLosses>> runs, List<AxisFit> axisFits) {
@@ -63,13 +65,14 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
 
   /**
    * The report data of a swept experiment from its tables' rows, each with its setting; scaling_fit
-   * rows with the axis they are fitted along ({@link FitAxis#WIDTH} for the width law). Settings are
-   * in the sweep's grid order; a row of a setting outside the sweep is left out.
+   * rows with the axis they are fitted along ({@link FitAxis#WIDTH} for the width law, its power
+   * and offset forms apart). Settings are in the sweep's grid order; a row of a setting outside
+   * the sweep is left out.
    */
   public static SweptData of(String resultsName, Sweep sweep, List<AtSetting<RunLosses>> runs,
       List<AtSetting<LossSummary>> summaries, List<AtSetting<HistogramBin>> histograms,
       List<AtSetting<LossModes>> modes, List<AtSetting<ScalingFit>> widthFits,
-      List<AxisFit> axisFits, List<AtSetting<Synergy>> synergy, Mechanisms mechanisms,
+      List<AtSetting<OffsetFit>> widthOffsetFits, List<AxisFit> axisFits, List<AtSetting<Synergy>> synergy, Mechanisms mechanisms,
       Map<String, String> unavailable) {
     Map<String, String> unread = java.util.Collections.unmodifiableMap(new TreeMap<>(unavailable));
     Map<Setting, List<RunLosses>> runsBySetting = split(sweep, runs, r -> r);
@@ -78,6 +81,7 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
     Map<Setting, List<HistogramBin>> histogramBy = split(sweep, histograms, r -> r);
     Map<Setting, List<LossModes>> modesBy = split(sweep, modes, r -> r);
     Map<Setting, List<ScalingFit>> fitsBy = split(sweep, widthFits, r -> r);
+    Map<Setting, List<OffsetFit>> offsetFitsBy = split(sweep, widthOffsetFits, r -> r);
     Map<Setting, List<Synergy>> synergyBy = split(sweep, synergy, r -> r);
     Map<Setting, List<ReportData.Neuron>> neuronsBy = split(sweep, mechanisms.neurons(), r -> r);
     Map<Setting, List<ReportData.Ticket>> ticketsBy = split(sweep, mechanisms.tickets(), r -> r);
@@ -95,13 +99,14 @@ public record SweptData(ReportData all, Sweep sweep, Map<Setting, ReportData> by
     Map<Setting, ReportData> bySetting = new LinkedHashMap<>();
     for (Setting s : sweep.settings()) {
       bySetting.put(s, new ReportData(resultsName, networks.get(s), summaryBy.get(s),
-          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), List.of(), synergyBy.get(s), neuronsBy.get(s),
+          histogramBy.get(s), modesBy.get(s), fitsBy.get(s), offsetFitsBy.get(s), synergyBy.get(s), neuronsBy.get(s),
           ticketsBy.get(s), ReportData.withCurves(algorithmsBy.get(s), curvesBy.get(s)),
           pairsBy.get(s), correlationsBy.get(s), distilledBy.get(s), ensemblesBy.get(s), unread));
     }
     // Every setting's mechanism rows together would mix settings in one figure: "all" has none.
     ReportData all = new ReportData(resultsName, rows(runs, RunLosses::network), rows(summaries, r -> r),
-        rows(histograms, r -> r), rows(modes, r -> r), rows(widthFits, r -> r), List.of(), rows(synergy, r -> r),
+        rows(histograms, r -> r), rows(modes, r -> r), rows(widthFits, r -> r),
+        rows(widthOffsetFits, r -> r), rows(synergy, r -> r),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unread);
     return new SweptData(all, sweep, bySetting, runsBySetting, List.copyOf(axisFits));
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotteryscaling.report.ReportData.LossSummary;
+import org.lotteryscaling.report.ReportData.OffsetFit;
 import org.lotteryscaling.task.AtSetting;
 import org.lotteryscaling.report.SweptData.RunLosses;
 import org.lotteryscaling.task.Setting;
@@ -43,7 +44,7 @@ class SweptRenderTest {
       }
     }
     return SweptData.of("swept", sweep, runs, summaries, List.of(), List.of(), List.of(),
-        List.of(), List.of(), SweptData.Mechanisms.NONE,
+        List.of(), List.of(), List.of(), SweptData.Mechanisms.NONE,
         Map.of("synergy", "table synergy does not exist"));
   }
 
@@ -112,6 +113,43 @@ class SweptRenderTest {
         z.caption());
   }
 
+  /**
+   * A setting's width law draws the offset law where that setting's law selection chose it, and
+   * only there: an offset row of another setting, or one not chosen, is not drawn.
+   */
+  @Test
+  void eachSettingsWidthLawDrawsTheOffsetLawItsSelectionChose(@TempDir Path dir) {
+    Sweep sweep = sweep("\"training.lr\" = [0.01, 0.003]");
+    SweptData plain = data(sweep);
+    Setting chosenHere = sweep.settings().get(0);
+    Setting notChosen = sweep.settings().get(1);
+    List<AtSetting<OffsetFit>> offsets = List.of(
+        new AtSetting<>(chosenHere, new OffsetFit("x2", "silu", 2, 4, 1.0, 0.8, 1.2, 0.5, 0.01,
+            0.005, 0.02, true)),
+        new AtSetting<>(notChosen, new OffsetFit("x2", "silu", 2, 4, 1.5, 1.2, 1.8, 0.5, 0.03,
+            0.01, 0.05, false)));
+    List<AtSetting<LossSummary>> summaries = new ArrayList<>();
+    plain.bySetting().forEach((s, d) -> d.summaries()
+        .forEach(row -> summaries.add(new AtSetting<>(s, row))));
+    SweptData data = SweptData.of("swept", sweep, List.of(), summaries, List.of(), List.of(),
+        List.of(), offsets, List.of(), List.of(), SweptData.Mechanisms.NONE, Map.of());
+    assertEquals(1, data.bySetting().get(chosenHere).offsetFits().size());
+    assertEquals(2, data.all().offsetFits().size());
+    Report.Rendered r = Report.render(data, dir);
+    Figure here = figure(r, SweepFigures.widthLawId(chosenHere));
+    Figure there = figure(r, SweepFigures.widthLawId(notChosen));
+    assertTrue(here.isDrawn(), here.skipped());
+    assertTrue(here.caption().contains("the offset law is supported over N = 2..4: E = "),
+        here.caption());
+    assertTrue(there.isDrawn(), there.skipped());
+    assertFalse(there.caption().contains("the offset law is supported"), there.caption());
+  }
+
+  private static Figure figure(Report.Rendered r, String id) {
+    return r.figures().stream().filter(f -> f.id().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no figure " + id));
+  }
+
   @Test
   void anAxisWithNonPositiveValuesIsDrawnAgainstALinearX(@TempDir Path dir) {
     Sweep sweep = sweep("\"data.low\" = [-3, -1, 0]");
@@ -134,7 +172,7 @@ class SweptRenderTest {
       }
     });
     SweptData data = SweptData.of("swept", sweep, List.of(), summaries, List.of(), List.of(),
-        List.of(), List.of(), List.of(), SweptData.Mechanisms.NONE, Map.of());
+        List.of(), List.of(), List.of(), List.of(), SweptData.Mechanisms.NONE, Map.of());
     Report.Rendered r = Report.render(data, dir);
     List<String> ids = r.figures().stream().map(Figure::id).toList();
     assertEquals(List.of("axis-training_lr-x2-silu",
