@@ -241,7 +241,7 @@ public final class AggregateJob {
       long[] members = m.peaks().stream().mapToLong(LossModes.Peak::networks).toArray();
       LossModes.Peak lowest = m.lowest();
       out.add(new LossModesRow(g.target(), g.activation(), w.width(), w.networks(), w.ok(),
-          orNull(m.bandwidth()), m.count(), locations, members,
+          orNull(m.bandwidth()), m.count(), m.countLow(), m.countHigh(), locations, members,
           lowest == null ? null : lowest.log10Loss(),
           lowest == null ? null : Math.pow(10, lowest.log10Loss()),
           lowest == null ? 0L : lowest.networks(), m.lotteryRate()));

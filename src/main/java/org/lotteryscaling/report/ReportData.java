@@ -70,9 +70,36 @@ public record ReportData(
       @ColumnName("log10_lo") double log10Low, @ColumnName("log10_hi") double log10High,
       long count) {}
 
-  /** The peaks of one width's log10-loss distribution and the share in the lowest-loss peak. */
+  /**
+   * The peaks of one width's log10-loss distribution, the fewest and most peaks over bandwidths
+   * from half to twice the one used (-1 in a folder aggregated before those columns), and the
+   * share in the lowest-loss peak.
+   */
   public record LossModes(String target, String activation, int width, int peaks,
-      double[] peakLog10, @ColumnName("lottery_rate") double lowestPeakShare) {}
+      @NullWhenAbsent int peaksLow, @NullWhenAbsent int peaksHigh, double[] peakLog10,
+      @ColumnName("lottery_rate") double lowestPeakShare) {
+
+    /** Whether the folder gives the count's range over bandwidths. */
+    public boolean hasRange() {
+      return peaksLow >= 0 && peaksHigh >= peaksLow;
+    }
+
+    /** Fewest peaks over the bandwidths (the count itself without a range). */
+    public int fewest() {
+      return hasRange() ? peaksLow : peaks;
+    }
+
+    /** Most peaks over the bandwidths (the count itself without a range). */
+    public int most() {
+      return hasRange() ? peaksHigh : peaks;
+    }
+
+    /** "2", or "2 (1-3 from h/2 to 2h)" where the count depends on the bandwidth. */
+    public String countText() {
+      return fewest() == most() ? Integer.toString(peaks)
+          : peaks + " (" + fewest() + "-" + most() + " from h/2 to 2h)";
+    }
+  }
 
   /**
    * A power law median ~ C N^-alpha over widths [widthFrom, widthTo]: kind "all" (every width) or

@@ -76,8 +76,8 @@ final class TicketFigures {
     String caption = "Histogram of log10 final training loss of the width-2 networks; dashed "
         + "verticals mark the peaks found in loss_modes. " + (modes == null
             ? "No loss_modes row (" + data.whyMissing(ResultTables.LOSS_MODES.name()) + ")."
-            : String.format("%d peak(s) at log10 loss %s; %s of the networks are in the lowest-loss "
-                + "peak (the lottery tickets).", modes.peaks(), peakList(modes),
+            : String.format("%s peak(s) at log10 loss %s; %s of the networks are in the lowest-loss "
+                + "peak (the lottery tickets).", modes.countText(), peakList(modes),
                 percent(modes.lowestPeakShare())));
     return Figure.drawn(id, title, caption, List.of(Charts.save(chart, dir, id)));
   }
@@ -120,11 +120,13 @@ final class TicketFigures {
       XYChart chart = histogramChart("N = " + e.getKey(), sortedBins(e.getValue()), modes);
       chart.getStyler().setXAxisMin(lo).setXAxisMax(hi);
       panels.add(Charts.save(chart, dir, id + "-N" + e.getKey()));
-      peaks.add("N=" + e.getKey() + ": " + (modes == null ? "?" : modes.peaks()));
+      peaks.add("N=" + e.getKey() + ": " + (modes == null ? "?" : modes.countText()));
     }
     String caption = "Histograms of log10 final training loss, one panel per width, on the "
         + "shared log bins of loss_histogram (same x range in every panel); dashed: peaks. "
-        + "Peaks per width: " + String.join(", ", peaks) + ". The paper: several peaks for "
+        + "Peaks per width (in brackets, where the count changes with the kernel bandwidth, its "
+        + "range from half to twice loss_modes' bandwidth h): " + String.join(", ", peaks)
+        + ". The paper: several peaks for "
         + "N <= 4, one peak for N >= 10.";
     return Figure.drawn(id, title, caption, panels);
   }
@@ -163,7 +165,7 @@ final class TicketFigures {
         Charts.histogram(chart, "N=" + e.getKey(), edgesOf(b),
             b.stream().mapToDouble(HistogramBin::count).toArray());
         LossModes m = data.modes(target, activation, e.getKey());
-        peaks.add("N=" + e.getKey() + " " + (m == null ? "?" : m.peaks()));
+        peaks.add("N=" + e.getKey() + " " + (m == null ? "?" : m.countText()));
       }
       panels.add(Charts.save(chart, dir, id + "-" + target));
       notes.add(target + ": " + String.join(", ", peaks));

@@ -21,14 +21,24 @@ import java.util.List;
  *       or all ok losses equal) the density is a point mass: one peak there, holding every ok network,
  *       and the bandwidth is reported as 0 (density and prominence NaN).
  * </ul>
+ *
+ * <p>Stability: the peak count is also taken at each bandwidth of {@link #BANDWIDTH_FACTORS} times
+ * h (half to twice Silverman's, in half-octave steps), and {@link #countLow} and {@link
+ * #countHigh} are the fewest and most peaks found over them: a count that holds over that range
+ * is a property of the losses, one that changes within it a property of the smoothing. The
+ * point-mass and empty cases have one count at every bandwidth.
  */
-public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
+public record LossModes(double bandwidth, List<Peak> peaks, long networks, int countLow,
+    int countHigh) {
 
   public static final int GRID_POINTS = 512;
   public static final double MIN_PROMINENCE = 0.05;
   /** The peak finder's parameters: the grid reaches 3h beyond the extreme losses. */
   public static final LogLossPeaks.Rule RULE =
       new LogLossPeaks.Rule(3, GRID_POINTS, 0, MIN_PROMINENCE, 1);
+  /** The bandwidths, as multiples of Silverman's h, over which the peak count's range is taken. */
+  public static final List<Double> BANDWIDTH_FACTORS =
+      List.of(0.5, Math.sqrt(0.5), 1.0, Math.sqrt(2), 2.0);
 
   /** One peak: where (log10 loss), how high, how prominent (both in density units), how many networks. */
   public record Peak(double log10Loss, double density, double prominence, long networks) {}
@@ -51,17 +61,27 @@ public record LossModes(double bandwidth, List<Peak> peaks, long networks) {
     double[] x = LogLoss.log10(w.losses());
     int n = x.length;
     if (n == 0) {
-      return new LossModes(Double.NaN, List.of(), w.networks());
+      return new LossModes(Double.NaN, List.of(), w.networks(), 0, 0);
     }
     double h = silvermanBandwidth(x);
     if (h == 0) {
-      return new LossModes(0, List.of(new Peak(x[0], Double.NaN, Double.NaN, n)), w.networks());
+      return new LossModes(0, List.of(new Peak(x[0], Double.NaN, Double.NaN, n)), w.networks(),
+          1, 1);
     }
     List<Peak> peaks = new ArrayList<>();
     for (LogLossPeaks.Peak p : LogLossPeaks.find(x, h, RULE)) {
       peaks.add(new Peak(p.log10Loss(), p.density(), p.prominence(), p.members()));
     }
-    return new LossModes(h, List.copyOf(peaks), w.networks());
+    int low = peaks.size();
+    int high = peaks.size();
+    for (double factor : BANDWIDTH_FACTORS) {
+      if (factor != 1.0) {
+        int count = LogLossPeaks.find(x, factor * h, RULE).size();
+        low = Math.min(low, count);
+        high = Math.max(high, count);
+      }
+    }
+    return new LossModes(h, List.copyOf(peaks), w.networks(), low, high);
   }
 
   /** Silverman's rule on ascending x; 0 when x has no spread. */

@@ -9,6 +9,9 @@ public record LossModesRow(
     @Column("networks that ended ok") long ok,
     @Column("kernel bandwidth in decades (0: point mass; null: no ok network)") Double bandwidth,
     @Column("number of peaks (0 without ok networks)") int peaks,
+    @Column("fewest peaks at any bandwidth from half to twice this one (half-octave steps)")
+        int peaksLow,
+    @Column("most peaks at any bandwidth from half to twice this one") int peaksHigh,
     @Column("peak locations (log10 loss), ascending") double[] peakLog10,
     @Column("ok networks in each peak (split at the density's valleys)") long[] peakNetworks,
     @Column("the lowest-loss peak (the lottery tickets); null without peaks")

@@ -113,6 +113,7 @@ class AggregateRowsTest {
       assertEquals(List.of(w.networks(), (long) w.ok()), List.of(r.networks(), r.ok()));
       assertEquals(m.bandwidth(), r.bandwidth(), 0);
       assertEquals(m.count(), r.peaks());
+      assertEquals(List.of(m.countLow(), m.countHigh()), List.of(r.peaksLow(), r.peaksHigh()));
       assertArrayEquals(m.peaks().stream().mapToDouble(LossModes.Peak::log10Loss).toArray(),
           r.peakLog10());
       assertArrayEquals(m.peaks().stream().mapToLong(LossModes.Peak::networks).toArray(),

@@ -166,7 +166,7 @@ final class ReportFixture {
           }
         }
         modes.add(new LossModesRow(ta[0], ta[1], e.getKey(), n, n, null, peaks.size(),
-            peaks.stream().mapToDouble(Double::doubleValue).toArray(), new long[peaks.size()],
+            peaks.size(), peaks.size(), peaks.stream().mapToDouble(Double::doubleValue).toArray(), new long[peaks.size()],
             null, null, Math.max(lottery, 0), (double) Math.max(lottery, 0) / n));
         double[] half = losses.get(e.getKey() / 2);
         if (e.getKey() % 2 == 0 && half != null) {

@@ -137,8 +137,9 @@ class SweptReportTest {
               Math.log10(losses[0]), Math.log10(losses[4]), SEEDS, 1.0)));
           int peaks = width == 2 ? 2 : 1;
           modes.add(row(s, new LossModesRow(target, "silu", width, SEEDS + 1, SEEDS, 0.1, peaks,
-              new double[peaks], new long[peaks], 0.0, 1.0, 3, 0.5)));
-          aloneModes.add(new ReportData.LossModes(target, "silu", width, peaks, new double[peaks],
+              peaks, peaks, new double[peaks], new long[peaks], 0.0, 1.0, 3, 0.5)));
+          aloneModes.add(new ReportData.LossModes(target, "silu", width, peaks, peaks, peaks,
+              new double[peaks],
               0.5));
           if (width == 20) {
             synergy.add(row(s, new SynergyRow(target, "silu", 20, 10, SEEDS, SEEDS, losses[2],

@@ -136,7 +136,12 @@ class ClaimsTableTest {
   }
 
   private static LossModes modes(int width, int peaks) {
-    return new LossModes("x2", "silu", width, peaks, new double[peaks], 0.3);
+    return modes(width, peaks, peaks, peaks);
+  }
+
+  /** A width whose peak count is {@code peaks}, and {@code low}..{@code high} over bandwidths. */
+  private static LossModes modes(int width, int peaks, int low, int high) {
+    return new LossModes("x2", "silu", width, peaks, low, high, new double[peaks], 0.3);
   }
 
   @Test
@@ -151,8 +156,35 @@ class ClaimsTableTest {
     t.modes = List.of(modes(2, 2));
     assertEquals(NOT_MEASURED, verdict("wide-one-peak", t));
     // Another target's peaks do not count.
-    t.modes = List.of(new LossModes("x3", "silu", 2, 3, new double[3], 0.1));
+    t.modes = List.of(new LossModes("x3", "silu", 2, 3, 3, 3, new double[3], 0.1));
     assertEquals(NOT_MEASURED, verdict("narrow-several-peaks", t));
+  }
+
+  /**
+   * The peak claims are judged on the counts' range over bandwidths: the same counts flip to not
+   * supported when a narrow width's count drops to one, or a wide width's rises to two, within the
+   * range; a folder without the range is judged on the counts and says so.
+   */
+  @Test
+  void peakClaimsNeedTheirCountAtEveryBandwidthOfTheRange() {
+    Tables t = new Tables();
+    t.modes = List.of(modes(1, 2, 2, 3), modes(2, 3, 2, 4), modes(10, 1, 1, 1), modes(20, 1, 1, 1));
+    assertEquals(SUPPORTED, verdict("narrow-several-peaks", t));
+    assertEquals(SUPPORTED, verdict("wide-one-peak", t));
+    Claim wide = claim("wide-one-peak", t);
+    assertTrue(wide.interval().contains("N=10: 1, N=20: 1"), wide.interval());
+    assertTrue(claim("narrow-several-peaks", t).interval().contains("N=1: 2-3, N=2: 2-4"));
+    // The same counts, ranges that straddle the thresholds.
+    t.modes = List.of(modes(1, 2, 1, 3), modes(2, 3, 1, 4), modes(10, 1, 1, 2), modes(20, 1, 1, 1));
+    assertEquals(NOT_SUPPORTED, verdict("narrow-several-peaks", t));
+    assertEquals(NOT_SUPPORTED, verdict("wide-one-peak", t));
+    // One narrow width of two straddling: still half of them hold two peaks throughout.
+    t.modes = List.of(modes(1, 2, 1, 3), modes(2, 3, 2, 4));
+    assertEquals(SUPPORTED, verdict("narrow-several-peaks", t));
+    // An older folder (-1: no range column) is judged on the counts alone, and says so.
+    t.modes = List.of(modes(10, 1, -1, -1), modes(20, 1, -1, -1));
+    assertEquals(SUPPORTED, verdict("wide-one-peak", t));
+    assertTrue(claim("wide-one-peak", t).interval().startsWith("n/a"));
   }
 
   private static Synergy synergy(int width, String verdict) {

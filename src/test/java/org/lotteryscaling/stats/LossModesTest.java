@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LossModesTest {
@@ -116,6 +117,48 @@ class LossModesTest {
     assertEquals(1, LogLossPeaks.prominence(edges, 2), 0);
   }
 
+  /**
+   * Six networks at log10 loss -4 and four at -2 (a = 1 decade either side of -3): Silverman's h
+   * is 0.9 sd n^-1/5 = 0.9 (1.033 a) 10^-0.2 = 0.587 a, so the kernel density, a mixture of two
+   * Gaussians of sd h' at +-a, is bimodal at h' = h (a / h' = 1.7, a dip of about 60% of the lower
+   * peak) and unimodal at h' = 2h (a / h' = 0.85 < 1, below which no two-Gaussian mixture has two
+   * modes). The count is 2, its range over h/2..2h is 1 to 2.
+   */
+  @Test
+  void thePeakCountsRangeOverBandwidthsFollowsTheMixturesBimodality() {
+    double[] losses = {1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-2, 1e-2, 1e-2, 1e-2};
+    LossModes modes = LossModes.of(new WidthLosses(3, 10, losses));
+    assertEquals(0.587, modes.bandwidth(), 0.001);
+    assertEquals(2, modes.count());
+    assertEquals(1, modes.countLow(), modes.toString());
+    assertEquals(2, modes.countHigh(), modes.toString());
+    // Far apart (13 sd): two peaks at every bandwidth of the range.
+    LossModes separated = mixture(11, 300, -6, 700, -2, 0.3, 100);
+    assertEquals(List.of(2, 2, 2), List.of(separated.countLow(), separated.count(),
+        separated.countHigh()));
+  }
+
+  /** The range is the fewest and most of the peak finder's counts at each bandwidth factor. */
+  @Test
+  void thePeakCountsRangeIsTheFinderAtEachBandwidthFactor() {
+    for (long seed = 0; seed < 5; seed++) {
+      Synthetic s = new Synthetic(seed);
+      double[] losses = Synthetic.concat(s.logNormal(40, -5, 0.4), s.logNormal(60, -3.5, 0.4));
+      LossModes modes = LossModes.of(new WidthLosses(2, 100, losses));
+      double[] x = LogLoss.log10(losses);
+      java.util.Arrays.sort(x);
+      int low = Integer.MAX_VALUE;
+      int high = 0;
+      for (double factor : new double[] {0.5, Math.sqrt(0.5), 1, Math.sqrt(2), 2}) {
+        int count = LogLossPeaks.find(x, factor * modes.bandwidth(), LossModes.RULE).size();
+        low = Math.min(low, count);
+        high = Math.max(high, count);
+      }
+      assertEquals(List.of(low, high), List.of(modes.countLow(), modes.countHigh()));
+      assertTrue(low <= modes.count() && modes.count() <= high, modes.toString());
+    }
+  }
+
   @Test
   void degenerateSamplesHaveDefinedModes() {
     LossModes one = LossModes.of(new WidthLosses(1, 4, new double[] {1e-3}));
@@ -126,10 +169,13 @@ class LossModesTest {
     LossModes same = LossModes.of(new WidthLosses(1, 3, new double[] {0.5, 0.5, 0.5}));
     assertEquals(1, same.count());
     assertEquals(3, same.lowest().networks());
+    assertEquals(List.of(1, 1), List.of(one.countLow(), one.countHigh()));
+    assertEquals(List.of(1, 1), List.of(same.countLow(), same.countHigh()));
     LossModes none = LossModes.of(new WidthLosses(1, 6, new double[0]));
     assertEquals(0, none.count());
     assertNull(none.lowest());
     assertEquals(0, none.lotteryRate(), 0);
     assertTrue(Double.isNaN(none.bandwidth()));
+    assertEquals(List.of(0, 0), List.of(none.countLow(), none.countHigh()));
   }
 }
