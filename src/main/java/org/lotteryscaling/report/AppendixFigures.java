@@ -21,6 +21,7 @@ import org.lotteryscaling.report.ReportData.TicketCorrelation;
 import org.lotteryscaling.report.ReportData.TicketPair;
 import org.lotteryscaling.stats.LogBins;
 import org.lotteryscaling.stats.Quantiles;
+import org.lotteryscaling.stats.SharedSmallPoints;
 import org.lotteryscaling.stats.WidthLosses;
 import org.lotteryscaling.tables.ResultTables;
 
@@ -151,6 +152,7 @@ final class AppendixFigures {
         if (!errors.getSeriesMap().isEmpty()) {
           panels.add(Charts.save(errors, dir, id + "-errors-N" + e.getKey()));
         }
+        notes.add(sharedSmallErrors(e.getKey(), e.getValue(), net));
       }
     }
     Map<Integer, List<TicketCorrelation>> corrByWidth = groupBy(correlations, TicketCorrelation::width);
@@ -171,8 +173,31 @@ final class AppendixFigures {
     String caption = "Wide networks split into symmetric neuron pairs (tickets): each ticket's R^2 "
         + "against the target after the best linear fit, the correlation matrix of the tickets' "
         + "error functions, and the error functions themselves (first network of each width). "
-        + String.join("; ", notes) + ". The paper: about 1, 2 and 3 independent tickets at N = 10, 30, 50.";
+        + String.join("; ", notes) + ". The paper: about 1, 2 and 3 independent tickets at "
+        + "N = 10, 30, 50, the error functions small at x = 0 and +-1.6.";
     return Figure.drawn(id, title, caption, panels);
+  }
+
+  /**
+   * Where the width's error functions are small together (stats.SharedSmallPoints), over every
+   * ticket of its networks whose grid is the first network's.
+   */
+  private static String sharedSmallErrors(int width, List<TicketPair> pairs, List<TicketPair> first) {
+    double[] grid = first.isEmpty() ? new double[0] : first.get(0).x();
+    List<double[]> curves = pairs.stream()
+        .filter(p -> p.x().length > 1 && java.util.Arrays.equals(p.x(), grid))
+        .map(TicketPair::error).toList();
+    if (curves.isEmpty()) {
+      return "N=" + width + ": no error functions on a grid";
+    }
+    double[] small = SharedSmallPoints.of(grid, curves);
+    long networks = pairs.stream().filter(p -> java.util.Arrays.equals(p.x(), grid))
+        .mapToLong(TicketPair::seed).distinct().count();
+    return String.format("N=%d: error functions small together (median |e|/max|e| at a minimum "
+        + "<= %s, %d tickets of %d networks) at x = %s", width, Fmt.fixed(SharedSmallPoints.SMALL),
+        curves.size(), networks, small.length == 0 ? "nowhere"
+            : java.util.Arrays.stream(small).mapToObj(Fmt::fixed)
+                .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   private static List<TicketPair> firstNetwork(List<TicketPair> pairs) {

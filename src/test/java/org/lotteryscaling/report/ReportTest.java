@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,36 @@ class ReportTest {
     assertFalse(byId.get("fig4").isDrawn(), "N = 2 has one finished N/2 network: nothing to resample");
     assertFalse(byId.get("fig10").isDrawn());
     assertTrue(byId.get("fig12").isDrawn(), "a 1 x 1 correlation matrix draws");
+  }
+
+  /**
+   * Figure 12 states where a width's error functions are small together, over all its networks:
+   * tickets whose errors share zeros at 0 and +-1.6 (appendix C's observation) give those points.
+   */
+  @Test
+  void figure12StatesWhereTheErrorFunctionsAreSmallTogether(@TempDir Path dir) {
+    double[] x = new double[101];
+    for (int g = 0; g < x.length; g++) {
+      x[g] = -2 + 0.04 * g;
+    }
+    List<ReportData.TicketPair> pairs = new ArrayList<>();
+    for (long seed = 0; seed < 2; seed++) {
+      for (int k = 0; k < 3; k++) {
+        double[] e = new double[x.length];
+        for (int g = 0; g < x.length; g++) {
+          e[g] = (k + 1 + seed) * x[g] * (x[g] * x[g] - 2.56) * (1 + k * x[g] * x[g]);
+        }
+        pairs.add(new ReportData.TicketPair("x2", "silu", 10, seed, k, 0.9 - 0.1 * k, x, e));
+      }
+    }
+    ReportData d = new ReportData("tickets", List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), pairs, List.of(), List.of(),
+        List.of(), Map.of());
+    Figure f = Report.render(d, dir).figures().stream().filter(g -> g.id().equals("fig12"))
+        .findFirst().orElseThrow();
+    assertTrue(f.isDrawn(), f.skipped());
+    assertTrue(f.caption().contains("6 tickets of 2 networks) at x = -1.60, 0.00, 1.60"),
+        f.caption());
   }
 
   /** Figure 11's caption names the inputs its curves span (data.low to data.high), not [-2, 2]. */
