@@ -97,7 +97,7 @@ public final class ClaimsTable {
     String rule = String.format(Locale.ROOT, "scaling_fit for %s/%s over widths N >= %d: the "
         + "widest range fit (kind wide or all) starting at N >= %d if there is one, else the exponent between "
         + "the narrowest and widest such width, which is the log-width-weighted mean of the local "
-        + "exponents; supported if its 95%% interval (the estimate when there is none) meets "
+        + "exponents; supported if its 95%% interval (the estimate when there is none) lies within "
         + "[%.2f, %.2f]", MAIN_TARGET, MAIN_ACTIVATION, PAPER_MIN_WIDTH, PAPER_MIN_WIDTH,
         1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE);
     ScalingFit fit = data.widestRangeFit(MAIN_TARGET, MAIN_ACTIVATION, PAPER_MIN_WIDTH);
@@ -113,7 +113,7 @@ public final class ClaimsTable {
         String.format(Locale.ROOT, "alpha = %.2f over N = %d..%d%s", fit.alpha(), fit.widthFrom(),
             fit.widthTo(), fit.kind().equals(PowerLawFit.Kind.LOCAL.id()) ? " (from local exponents)" : ""),
         Fmt.interval(fit.alphaLow(), fit.alphaHigh()),
-        Verdict.of(meets(fit, 1 - ALPHA_TOLERANCE, 1 + ALPHA_TOLERANCE)));
+        Verdict.of(lowEnd(fit) >= 1 - ALPHA_TOLERANCE && highEnd(fit) <= 1 + ALPHA_TOLERANCE));
   }
 
   /** The local exponents of (MAIN_TARGET, activation) between widths >= PAPER_MIN_WIDTH, by width. */
@@ -152,8 +152,9 @@ public final class ClaimsTable {
     String statement = "(Leaky)ReLU networks on x^2: about N^-4 at first, then a slower law";
     String source = "section 2.2, figure 1c";
     String rule = String.format(Locale.ROOT, "local exponents of scaling_fit between consecutive "
-        + "widths N >= %d, for leaky_relu (relu if absent): supported if the first is >= %.1f and "
-        + "the last <= %.1f; needs two such width pairs", PAPER_MIN_WIDTH, EARLY_RELU_ALPHA_MIN,
+        + "widths N >= %d, for leaky_relu (relu if absent): supported if the first's 95%% interval "
+        + "(the estimate when there is none) lies at or above %.1f and the last's at or below "
+        + "%.1f; needs two such width pairs", PAPER_MIN_WIDTH, EARLY_RELU_ALPHA_MIN,
         LATE_RELU_ALPHA_MAX);
     String activation = data.fits().stream().anyMatch(f -> f.activation().equals("leaky_relu"))
         ? "leaky_relu" : "relu";
@@ -171,7 +172,7 @@ public final class ClaimsTable {
     String interval = Fmt.interval(early.alphaLow(), early.alphaHigh()) + " then "
         + Fmt.interval(late.alphaLow(), late.alphaHigh());
     return new Claim(id, statement, source, rule, measured, interval,
-        Verdict.of(early.alpha() >= EARLY_RELU_ALPHA_MIN && late.alpha() <= LATE_RELU_ALPHA_MAX));
+        Verdict.of(lowEnd(early) >= EARLY_RELU_ALPHA_MIN && highEnd(late) <= LATE_RELU_ALPHA_MAX));
   }
 
   // ---- Section 4: peaks and ensembling -------------------------------------------------------
@@ -440,11 +441,17 @@ public final class ClaimsTable {
     return new Claim(id, statement, source, rule, "not measured: " + why, "n/a", Verdict.NOT_MEASURED);
   }
 
-  /** Whether the fit's interval (or its estimate, without one) meets [lo, hi]. */
-  static boolean meets(ScalingFit fit, double lo, double hi) {
-    boolean hasInterval = Double.isFinite(fit.alphaLow()) && Double.isFinite(fit.alphaHigh());
-    double from = hasInterval ? fit.alphaLow() : fit.alpha();
-    double to = hasInterval ? fit.alphaHigh() : fit.alpha();
-    return from <= hi && to >= lo;
+  /** The low end of the fit's 95% interval of alpha, or alpha itself without an interval. */
+  static double lowEnd(ScalingFit fit) {
+    return hasInterval(fit) ? fit.alphaLow() : fit.alpha();
+  }
+
+  /** The high end of the fit's 95% interval of alpha, or alpha itself without an interval. */
+  static double highEnd(ScalingFit fit) {
+    return hasInterval(fit) ? fit.alphaHigh() : fit.alpha();
+  }
+
+  private static boolean hasInterval(ScalingFit fit) {
+    return Double.isFinite(fit.alphaLow()) && Double.isFinite(fit.alphaHigh());
   }
 }

@@ -144,7 +144,7 @@ class RunCommandTest {
     Map<String, String> v = new LinkedHashMap<>();
     String main = " WHERE target = 'x2' AND activation = 'silu'";
 
-    // silu-inverse-law: the widest range fit starting at N >= 10; its interval meets [0.75, 1.25].
+    // silu-inverse-law: the widest range fit starting at N >= 10; its interval within [0.75, 1.25].
     List<Row> fits = sql("SELECT alpha, alpha_low, alpha_high, width_max / width_min AS ratio"
         + " FROM scaling_fit" + main + " AND form = 'power' AND loss = 'train'"
         + " AND kind IN ('wide', 'all') AND width_min >= 10"
@@ -152,15 +152,17 @@ class RunCommandTest {
     Row fit = fits.get(0); // widths 10 and 20 always give one
     double lo = fit.isNullAt(1) ? fit.getDouble(0) : fit.getDouble(1);
     double hi = fit.isNullAt(2) ? fit.getDouble(0) : fit.getDouble(2);
-    v.put("silu-inverse-law", verdict(lo <= 1.25 && hi >= 0.75));
+    v.put("silu-inverse-law", verdict(lo >= 0.75 && hi <= 1.25));
 
     v.put("relu-fast-then-slow", "not measured"); // no relu or leaky_relu in the grid
 
-    List<Row> modes = sql("SELECT width, peaks FROM loss_modes" + main);
+    // The peak claims: each width's count over bandwidths h/2..2h (peaks_low, peaks_high).
+    List<Row> modes = sql("SELECT width, peaks_low, peaks_high FROM loss_modes" + main);
     long narrow = modes.stream().filter(r -> r.getInt(0) <= 4).count();
     long narrowSeveral = modes.stream().filter(r -> r.getInt(0) <= 4 && r.getInt(1) >= 2).count();
     v.put("narrow-several-peaks", verdict(2 * narrowSeveral >= narrow));
-    v.put("wide-one-peak", verdict(modes.stream().filter(r -> r.getInt(0) >= 10).allMatch(r -> r.getInt(1) == 1)));
+    v.put("wide-one-peak", verdict(modes.stream().filter(r -> r.getInt(0) >= 10)
+        .allMatch(r -> r.getInt(1) == 1 && r.getInt(2) == 1)));
 
     v.put("synergy-narrow", synergyVerdict(main, "2, 4", "synergy"));
     v.put("ensembling-wide", synergyVerdict(main, "20, 40", "ensembling"));

@@ -74,10 +74,15 @@ class ClaimsTableTest {
     assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
     t.fits = List.of(fit("silu", "all", 10, 50, 2.0, 1.8, 2.2));
     assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
-    // The interval only just reaches the tolerance band: supported; just misses: not.
-    t.fits = List.of(fit("silu", "all", 10, 50, 1.6, 1.25, 1.9));
+    // The interval must lie within the band [0.75, 1.25]: just inside, supported; straddling either
+    // end, with the estimate inside, not.
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.0, 0.75, 1.25));
     assertEquals(SUPPORTED, verdict("silu-inverse-law", t));
-    t.fits = List.of(fit("silu", "all", 10, 50, 1.6, 1.26, 1.9));
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.0, 0.74, 1.2));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.0, 0.8, 1.26));
+    assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
+    t.fits = List.of(fit("silu", "all", 10, 50, 1.6, 1.25, 1.9));
     assertEquals(NOT_SUPPORTED, verdict("silu-inverse-law", t));
     // Without an interval the estimate itself must be in the band.
     t.fits = List.of(fit("silu", "all", 10, 50, 1.1, Double.NaN, Double.NaN));
@@ -132,6 +137,15 @@ class ClaimsTableTest {
     assertEquals(NOT_MEASURED, verdict("relu-fast-then-slow", t));
     // relu is used when the run has no leaky_relu.
     t.fits = List.of(fit("relu", "local", 10, 20, 3.5, 3, 4), fit("relu", "local", 20, 40, 1.5, 1, 2));
+    assertEquals(SUPPORTED, verdict("relu-fast-then-slow", t));
+    // The same estimates, intervals that straddle a threshold: not supported.
+    t.fits = List.of(fit("relu", "local", 10, 20, 3.5, 2.9, 4), fit("relu", "local", 20, 40, 1.5, 1, 2));
+    assertEquals(NOT_SUPPORTED, verdict("relu-fast-then-slow", t));
+    t.fits = List.of(fit("relu", "local", 10, 20, 3.5, 3, 4), fit("relu", "local", 20, 40, 1.5, 1, 2.1));
+    assertEquals(NOT_SUPPORTED, verdict("relu-fast-then-slow", t));
+    // Without intervals the estimates decide.
+    t.fits = List.of(fit("relu", "local", 10, 20, 3.5, Double.NaN, Double.NaN),
+        fit("relu", "local", 20, 40, 1.5, Double.NaN, Double.NaN));
     assertEquals(SUPPORTED, verdict("relu-fast-then-slow", t));
   }
 
