@@ -145,7 +145,7 @@ final class AppendixFigures {
             Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
         errors.getStyler().setLegendVisible(false).setMarkerSize(0);
         for (TicketPair p : net) {
-          if (p.x().length > 1 && p.x().length == p.error().length) {
+          if (p.pair() < MAX_DRAWN_TICKETS && p.x().length > 1 && p.x().length == p.error().length) {
             Charts.line(errors, "pair " + p.pair(), p.x(), p.error());
           }
         }
@@ -159,8 +159,10 @@ final class AppendixFigures {
     for (Map.Entry<Integer, List<TicketCorrelation>> e : corrByWidth.entrySet()) {
       TicketCorrelation c = e.getValue().stream().min(Comparator.comparingLong(TicketCorrelation::seed)).get();
       if (c.size() >= 1 && c.matrix().length == c.size() * c.size()) {
-        HeatMapChart heat = Charts.correlationHeatMap("error correlation, N = " + e.getKey(),
-            c.matrix(), c.size());
+        int shown = Math.min(c.size(), MAX_DRAWN_TICKETS);
+        HeatMapChart heat = Charts.correlationHeatMap("error correlation, N = " + e.getKey()
+            + (shown < c.size() ? " (best " + shown + " of " + c.size() + " tickets)" : ""),
+            leadingBlock(c.matrix(), c.size(), shown), shown);
         panels.add(Charts.save(heat, dir, id + "-corr-N" + e.getKey()));
       }
       notes.add(String.format("N=%d: effective independent tickets %s (median over %d networks)",
@@ -172,7 +174,8 @@ final class AppendixFigures {
     }
     String caption = "Wide networks split into symmetric neuron pairs (tickets): each ticket's R^2 "
         + "against the target after the best linear fit, the correlation matrix of the tickets' "
-        + "error functions, and the error functions themselves (first network of each width). "
+        + "error functions, and the error functions themselves (first network of each width; "
+        + "of a wider network, its best " + MAX_DRAWN_TICKETS + " tickets by R^2). "
         + String.join("; ", notes) + ". The paper: about 1, 2 and 3 independent tickets at "
         + "N = 10, 30, 50, the error functions small at x = 0 and +-1.6.";
     return Figure.drawn(id, title, caption, panels);
@@ -198,6 +201,21 @@ final class AppendixFigures {
         curves.size(), networks, small.length == 0 ? "nowhere"
             : java.util.Arrays.stream(small).mapToObj(Fmt::fixed)
                 .collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  /**
+   * Figure 12 draws the error functions and correlations of at most this many tickets per network,
+   * the best by R^2 (a width-1000 network has 500): beyond that the panels are unreadable.
+   */
+  static final int MAX_DRAWN_TICKETS = 50;
+
+  /** The leading {@code shown} x {@code shown} block of a row-major size x size matrix. */
+  static double[] leadingBlock(double[] matrix, int size, int shown) {
+    double[] block = new double[shown * shown];
+    for (int i = 0; i < shown; i++) {
+      System.arraycopy(matrix, i * size, block, i * shown, shown);
+    }
+    return block;
   }
 
   private static List<TicketPair> firstNetwork(List<TicketPair> pairs) {

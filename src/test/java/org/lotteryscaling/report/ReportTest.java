@@ -142,6 +142,34 @@ class ReportTest {
         f.caption());
   }
 
+  /** A wide network's correlation heat map shows its best tickets' leading block. */
+  @Test
+  void figure12DrawsTheLeadingBlockOfAWideNetworksCorrelations(@TempDir Path dir) {
+    int size = 60;
+    double[] matrix = new double[size * size];
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        matrix[i * size + j] = i == j ? 1 : 1.0 / (1 + i + j);
+      }
+    }
+    int shown = AppendixFigures.MAX_DRAWN_TICKETS;
+    double[] block = AppendixFigures.leadingBlock(matrix, size, shown);
+    assertEquals(shown * shown, block.length);
+    for (int i = 0; i < shown; i++) {
+      for (int j = 0; j < shown; j++) {
+        assertEquals(matrix[i * size + j], block[i * shown + j], 0, i + "," + j);
+      }
+    }
+    ReportData d = new ReportData("wide", List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(new TicketCorrelation("x2", "silu", 120, 0, size, matrix, 3.0)), List.of(),
+        List.of(), Map.of());
+    Figure f = Report.render(d, dir).figures().stream().filter(g -> g.id().equals("fig12"))
+        .findFirst().orElseThrow();
+    assertTrue(f.isDrawn(), f.skipped());
+    assertTrue(f.panels().contains("fig12-corr-N120"), f.panels().toString());
+  }
+
   /** Figure 11's caption names the inputs its curves span (data.low to data.high), not [-2, 2]. */
   @Test
   void figure11NamesTheInputRangeOfItsCurves(@TempDir Path dir) {
