@@ -212,7 +212,8 @@ public final class ClaimsTable {
     for (LossModes m : rows) {
       peaks.add("N=" + m.width() + ": " + m.peaks());
       ranges.add("N=" + m.width() + ": " + (m.hasRange()
-          ? (m.fewest() == m.most() ? m.fewest() : m.fewest() + "-" + m.most()) : "?"));
+          ? (m.fewest() == m.most() ? String.valueOf(m.fewest()) : m.fewest() + "-" + m.most())
+          : "?"));
     }
     String shares = rows.stream().map(m -> Fmt.fixed(m.lowestPeakShare()))
         .reduce((a, b) -> a + ", " + b).orElse("");
