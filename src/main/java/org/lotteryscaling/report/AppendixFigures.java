@@ -125,6 +125,8 @@ final class AppendixFigures {
     if (!byWidth.isEmpty()) {
       XYChart r2 = Charts.xy("ticket R^2 (first network per width)", "ticket, best first", "R^2",
           Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
+      // ranks from 1 to N/2: on a log axis the 5 tickets of N = 10 and the 500 of N = 1000 both show
+      r2.getStyler().setXAxisLogarithmic(true);
       for (Map.Entry<Integer, List<TicketPair>> e : byWidth.entrySet()) {
         List<TicketPair> net = firstNetwork(e.getValue());
         double[] values = net.stream().mapToDouble(TicketPair::r2).sorted().toArray();
@@ -161,7 +163,7 @@ final class AppendixFigures {
       if (c.size() >= 1 && c.matrix().length == c.size() * c.size()) {
         int shown = Math.min(c.size(), MAX_DRAWN_TICKETS);
         HeatMapChart heat = Charts.correlationHeatMap("error correlation, N = " + e.getKey()
-            + (shown < c.size() ? " (best " + shown + " of " + c.size() + " tickets)" : ""),
+            + (shown < c.size() ? " (best " + shown + ")" : ""),
             leadingBlock(c.matrix(), c.size(), shown), shown);
         panels.add(Charts.save(heat, dir, id + "-corr-N" + e.getKey()));
       }
@@ -182,25 +184,34 @@ final class AppendixFigures {
   }
 
   /**
-   * Where the width's error functions are small together (stats.SharedSmallPoints), over every
-   * ticket of its networks whose grid is the first network's.
+   * The R^2 from which a pair counts as a ticket where the error functions are compared: a pair
+   * that fits the target poorly has the error of a constant fit, -(y - mean y), whose zeros (for x^2
+   * on [-2, 2] at x = +-sqrt(4/3)) would otherwise stand for those of the tickets in a wide network,
+   * most of whose pairs fit nothing.
+   */
+  static final double GOOD_TICKET_R2 = 0.9;
+
+  /**
+   * Where the width's error functions are small together (stats.SharedSmallPoints), over the
+   * tickets with R^2 >= {@link #GOOD_TICKET_R2} of its networks whose grid is the first network's.
    */
   private static String sharedSmallErrors(int width, List<TicketPair> pairs, List<TicketPair> first) {
     double[] grid = first.isEmpty() ? new double[0] : first.get(0).x();
-    List<double[]> curves = pairs.stream()
-        .filter(p -> p.x().length > 1 && java.util.Arrays.equals(p.x(), grid))
+    List<TicketPair> onGrid = pairs.stream()
+        .filter(p -> p.x().length > 1 && java.util.Arrays.equals(p.x(), grid)).toList();
+    List<double[]> curves = onGrid.stream().filter(p -> p.r2() >= GOOD_TICKET_R2)
         .map(TicketPair::error).toList();
+    String counted = String.format("%d of %d tickets with R^2 >= %s, %d networks", curves.size(),
+        onGrid.size(), Fmt.fixed(GOOD_TICKET_R2),
+        onGrid.stream().mapToLong(TicketPair::seed).distinct().count());
     if (curves.isEmpty()) {
-      return "N=" + width + ": no error functions on a grid";
+      return "N=" + width + ": no error function to compare (" + counted + ")";
     }
     double[] small = SharedSmallPoints.of(grid, curves);
-    long networks = pairs.stream().filter(p -> java.util.Arrays.equals(p.x(), grid))
-        .mapToLong(TicketPair::seed).distinct().count();
-    return String.format("N=%d: error functions small together (median |e|/max|e| at a minimum "
-        + "<= %s, %d tickets of %d networks) at x = %s", width, Fmt.fixed(SharedSmallPoints.SMALL),
-        curves.size(), networks, small.length == 0 ? "nowhere"
-            : java.util.Arrays.stream(small).mapToObj(Fmt::fixed)
-                .collect(java.util.stream.Collectors.joining(", ")));
+    return String.format("N=%d: the error functions (%s) are small together (median |e|/max|e| "
+        + "at a minimum <= %s) %s", width, counted, Fmt.fixed(SharedSmallPoints.SMALL),
+        small.length == 0 ? "nowhere" : "at x = " + java.util.Arrays.stream(small)
+            .mapToObj(Fmt::fixed).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   /**

@@ -129,8 +129,14 @@ class ReportTest {
         for (int g = 0; g < x.length; g++) {
           e[g] = (k + 1 + seed) * x[g] * (x[g] * x[g] - 2.56) * (1 + k * x[g] * x[g]);
         }
-        pairs.add(new ReportData.TicketPair("x2", "silu", 10, seed, k, 0.9 - 0.1 * k, x, e));
+        pairs.add(new ReportData.TicketPair("x2", "silu", 10, seed, k, 0.99 - 0.01 * k, x, e));
       }
+      // A pair that fits nothing: the error of a constant fit to x^2, zeros at +-sqrt(4/3).
+      double[] constant = new double[x.length];
+      for (int g = 0; g < x.length; g++) {
+        constant[g] = 4.0 / 3 - x[g] * x[g];
+      }
+      pairs.add(new ReportData.TicketPair("x2", "silu", 10, seed, 3, 0.01, x, constant));
     }
     ReportData d = new ReportData("tickets", List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of(), List.of(), pairs, List.of(), List.of(),
@@ -138,7 +144,8 @@ class ReportTest {
     Figure f = Report.render(d, dir).figures().stream().filter(g -> g.id().equals("fig12"))
         .findFirst().orElseThrow();
     assertTrue(f.isDrawn(), f.skipped());
-    assertTrue(f.caption().contains("6 tickets of 2 networks) at x = -1.60, 0.00, 1.60"),
+    assertTrue(f.caption().contains("(6 of 8 tickets with R^2 >= 0.90, 2 networks) are small "
+        + "together (median |e|/max|e| at a minimum <= 0.10) at x = -1.60, 0.00, 1.60"),
         f.caption());
   }
 
