@@ -8,9 +8,11 @@ import static org.lotteryscaling.report.ReportData.MAIN_TARGET;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.lotteryscaling.report.ReportData.Algorithm;
@@ -198,7 +200,7 @@ final class AppendixFigures {
   private static String sharedSmallErrors(int width, List<TicketPair> pairs, List<TicketPair> first) {
     double[] grid = first.isEmpty() ? new double[0] : first.get(0).x();
     List<TicketPair> onGrid = pairs.stream()
-        .filter(p -> p.x().length > 1 && java.util.Arrays.equals(p.x(), grid)).toList();
+        .filter(p -> p.x().length > 1 && Arrays.equals(p.x(), grid)).toList();
     List<double[]> curves = onGrid.stream().filter(p -> p.r2() >= GOOD_TICKET_R2)
         .map(TicketPair::error).toList();
     String counted = String.format("%d of %d tickets with R^2 >= %s, %d networks", curves.size(),
@@ -210,8 +212,8 @@ final class AppendixFigures {
     double[] small = SharedSmallPoints.of(grid, curves);
     return String.format("N=%d: the error functions (%s) are small together (median |e|/max|e| "
         + "at a minimum <= %s) %s", width, counted, Fmt.fixed(SharedSmallPoints.SMALL),
-        small.length == 0 ? "nowhere" : "at x = " + java.util.Arrays.stream(small)
-            .mapToObj(Fmt::fixed).collect(java.util.stream.Collectors.joining(", ")));
+        small.length == 0 ? "nowhere" : "at x = " + Arrays.stream(small)
+            .mapToObj(Fmt::fixed).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -211,9 +211,7 @@ public final class ClaimsTable {
     List<String> ranges = new ArrayList<>();
     for (LossModes m : rows) {
       peaks.add("N=" + m.width() + ": " + m.peaks());
-      ranges.add("N=" + m.width() + ": " + (m.hasRange()
-          ? (m.fewest() == m.most() ? String.valueOf(m.fewest()) : m.fewest() + "-" + m.most())
-          : "?"));
+      ranges.add("N=" + m.width() + ": " + (m.hasRange() ? m.rangeText() : "?"));
     }
     String shares = rows.stream().map(m -> Fmt.fixed(m.lowestPeakShare()))
         .reduce((a, b) -> a + ", " + b).orElse("");

@@ -94,10 +94,15 @@ public record ReportData(
       return hasRange() ? peaksHigh : peaks;
     }
 
+    /** The count's range over the bandwidths: "2", or "1-3". */
+    public String rangeText() {
+      return fewest() == most() ? Integer.toString(fewest()) : fewest() + "-" + most();
+    }
+
     /** "2", or "2 (1-3 from h/2 to 2h)" where the count depends on the bandwidth. */
     public String countText() {
       return fewest() == most() ? Integer.toString(peaks)
-          : peaks + " (" + fewest() + "-" + most() + " from h/2 to 2h)";
+          : peaks + " (" + rangeText() + " from h/2 to 2h)";
     }
   }
 

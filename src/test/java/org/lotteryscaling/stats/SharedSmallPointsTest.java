@@ -19,6 +19,15 @@ class SharedSmallPointsTest {
     return x;
   }
 
+  /** f on every point of the grid. */
+  private static double[] on(double[] x, java.util.function.DoubleUnaryOperator f) {
+    double[] e = new double[x.length];
+    for (int g = 0; g < x.length; g++) {
+      e[g] = f.applyAsDouble(x[g]);
+    }
+    return e;
+  }
+
   @Test
   void curvesWithCommonZerosAreSmallTogetherExactlyThere() {
     double[] x = grid();
@@ -28,11 +37,7 @@ class SharedSmallPointsTest {
       // e_k(x) = c_k x (x^2 - 1.6^2) (1 + s_k x^2): zeros at 0 and +-1.6 only, any scale and sign
       double c = (random.nextBoolean() ? 1 : -1) * Math.pow(10, random.nextDouble(-6, 0));
       double s = random.nextDouble(0, 2);
-      double[] e = new double[x.length];
-      for (int g = 0; g < x.length; g++) {
-        e[g] = c * x[g] * (x[g] * x[g] - 2.56) * (1 + s * x[g] * x[g]);
-      }
-      curves.add(e);
+      curves.add(on(x, t -> c * t * (t * t - 2.56) * (1 + s * t * t)));
     }
     assertArrayEquals(new double[] {x[10], x[50], x[90]}, SharedSmallPoints.of(x, curves), 0);
     assertEquals(-1.6, x[10], 1e-12);
@@ -48,11 +53,7 @@ class SharedSmallPointsTest {
     for (int k = 0; k < 41; k++) {
       double frequency = random.nextDouble(1, 4);
       double phase = random.nextDouble(0, 2 * Math.PI);
-      double[] e = new double[x.length];
-      for (int g = 0; g < x.length; g++) {
-        e[g] = Math.sin(frequency * x[g] + phase);
-      }
-      curves.add(e);
+      curves.add(on(x, t -> Math.sin(frequency * t + phase)));
     }
     assertArrayEquals(new double[0], SharedSmallPoints.of(x, curves));
   }
