@@ -3,7 +3,9 @@
 # Prints, as medians over ROUNDS (default 3) fresh results folders:
 #   run conf/smoke.conf (wall), train of smoke alone (wall),
 #   run conf/quick.conf (wall) against its train step's kernel time (the networks' own training
-#   seconds, summed, over the cores), and aggregate and analyze of a quick folder, each alone.
+#   seconds, summed, over the cores), and aggregate and analyze of a quick folder, each alone;
+#   then the smoke run and train again in one warm `lottery shell` (ROUNDS + 1 of each, the
+#   first pair left out).
 # QUICK_ROUNDS (default ROUNDS) sets the quick rounds apart (each is minutes). With
 # TIMINGS=1 every command also prints its step breakdown (-Dlottery.timings, docs/performance.md).
 # Run it on an otherwise idle machine, the jar built (`mvn -DskipTests package`); the folders go
@@ -61,11 +63,26 @@ for r in $(seq "$quick_rounds"); do
     "aggregate ${aggregate_quick[-1]} s, analyze ${analyze_quick[-1]} s" >&2
 done
 
+# The same smoke commands in one `lottery shell` (one JVM, one SparkSession): the first pair is
+# cold, the rest warm; each command's time is the shell's own "exit 0, X s" line.
+shell_input=""
+for r in $(seq 0 "$rounds"); do
+  shell_input+="run conf/smoke.conf --out $work/shell-run-$r"$'\n'
+  shell_input+="train --conf conf/smoke.conf --out $work/shell-train-$r"$'\n'
+done
+printf '%s' "$shell_input" | "$lottery" shell > "$work/shell.log" 2>&1 \
+  || { echo "fixed-cost: shell failed:" >&2; tail -20 "$work/shell.log" >&2; exit 1; }
+warm_run="$(grep -o 'lottery shell: run: exit 0, [0-9.]* s' "$work/shell.log" | awk 'NR > 1 { print $(NF - 1) }' | tr '\n' ' ')"
+warm_train="$(grep -o 'lottery shell: train: exit 0, [0-9.]* s' "$work/shell.log" | awk 'NR > 1 { print $(NF - 1) }' | tr '\n' ' ')"
+echo "shell: run smoke warm $warm_run s, train smoke warm $warm_train s" >&2
+
 rq="$(echo "${run_quick[*]}" | median)"
 kq="$(echo "${kernel_quick[*]}" | median)"
 printf '%-44s %10s  %s\n' "figure (medians, $rounds smoke / $quick_rounds quick rounds)" "seconds" "target"
 printf '%-44s %10s  %s\n' "run conf/smoke.conf" "$(echo "${run_smoke[*]}" | median)" "<= 15"
 printf '%-44s %10s  %s\n' "train conf/smoke.conf" "$(echo "${train_smoke[*]}" | median)" "<= 6"
+printf '%-44s %10s  %s\n' "  the same in a warm 'lottery shell'" "$(echo "$warm_run" | median)" ""
+printf '%-44s %10s  %s\n' "  the same in a warm 'lottery shell'" "$(echo "$warm_train" | median)" ""
 printf '%-44s %10s  %s\n' "run conf/quick.conf" "$rq" ""
 printf '%-44s %10s  %s\n' "  its kernel time on $cores cores" "$kq" ""
 printf '%-44s %10s  %s\n' "  run / kernel" "$(awk -v a="$rq" -v b="$kq" 'BEGIN { printf "%.2fx", a / b }')" "<= 1.25x"

@@ -31,6 +31,7 @@ import picocli.CommandLine.IVersionProvider;
         SqlCommand.class,
         ConvertCommand.class,
         BenchCommand.class,
+        ShellCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lottery implements Runnable {
 
@@ -79,8 +80,9 @@ public final class Lottery implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, ignored) -> {
       PrintWriter stderr = ex.getCommandLine().getErr();
-      stderr.println("lottery: " + ex.getMessage() + " (see 'lottery "
-          + ex.getCommandLine().getCommandName() + " --help')");
+      // qualifiedName: "lottery train" for a subcommand, "lottery" (not "lottery lottery") for the root
+      stderr.println("lottery: " + ex.getMessage() + " (see '"
+          + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
       stderr.flush();
       return USAGE_ERROR;
     });
