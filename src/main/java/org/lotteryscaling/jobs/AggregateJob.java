@@ -266,23 +266,35 @@ public final class AggregateJob {
    * {@code seed}: the power laws ({@link PowerLawFit#fits}), and over {@link #OFFSET_MIN_WIDTHS}
    * or more widths with ok networks the offset law ({@link OffsetPowerLawFit#bootstrap}, {@code
    * settings.lawResamples()} replicates, stream {@link Seeds#offsetFit}) with the selection
-   * between it and the power law of kind all ({@link LawSelection#alongOneAxis}).
+   * between it and the power law of kind all ({@link LawSelection#alongOneAxis}). The same again
+   * over the widths of the power law of kind wide (N >= {@link PowerLawFit#WIDE_MIN_WIDTH}) where
+   * it has that many: the paper's range, where a floor and a slower power law part.
    */
   static List<ScalingFitRow> widthFitRows(LossGroup g, String loss, long seed,
       AggregateSettings settings) {
     List<WidthLosses> used = g.widths().stream().filter(w -> w.ok() > 0).toList();
-    OffsetRow offset = used.size() >= OFFSET_MIN_WIDTHS && positive(used)
-        ? offsetRow(g, loss, used, Seeds.offsetFit(seed), settings) : null;
+    List<WidthLosses> wide = used.stream()
+        .filter(w -> w.width() >= PowerLawFit.WIDE_MIN_WIDTH).toList();
+    OffsetRow offset = offsetRow(g, loss, PowerLawFit.Kind.ALL, used, Seeds.offsetFit(seed),
+        settings);
+    OffsetRow wideOffset = offsetRow(g, loss, PowerLawFit.Kind.WIDE, wide,
+        Seeds.wideOffsetFit(seed), settings);
     List<ScalingFitRow> out = new ArrayList<>();
     for (PowerLawFit f : PowerLawFit.fits(g.widths(), settings.resamples(), seed)) {
-      boolean scored = offset != null && f.kind() == PowerLawFit.Kind.ALL;
+      OffsetRow against = switch (f.kind()) {
+        case ALL -> offset;
+        case WIDE -> wideOffset;
+        case LOCAL -> null;
+      };
       out.add(powerRow(g.target(), g.activation(), loss, f.kind().id(), f.widthMin(),
           f.widthMax(), f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
-          f.resamples(), scored ? heldOut(offset.selection(), LawSelection.Form.POWER) : null,
-          scored ? offset.selection().chosen() == LawSelection.Form.POWER : null));
+          f.resamples(), against == null ? null : heldOut(against.selection(), LawSelection.Form.POWER),
+          against == null ? null : against.selection().chosen() == LawSelection.Form.POWER));
     }
-    if (offset != null) {
-      out.add(offset.row());
+    for (OffsetRow o : new OffsetRow[] {offset, wideOffset}) {
+      if (o != null) {
+        out.add(o.row());
+      }
     }
     return out;
   }
@@ -290,8 +302,12 @@ public final class AggregateJob {
   /** The offset row of a group and the selection it took part in. */
   private record OffsetRow(ScalingFitRow row, LawSelection selection) {}
 
-  private static OffsetRow offsetRow(LossGroup g, String loss, List<WidthLosses> used,
-      long seed, AggregateSettings settings) {
+  /** The offset law of kind {@code kind} over {@code used}; null under OFFSET_MIN_WIDTHS widths or with a loss <= 0. */
+  private static OffsetRow offsetRow(LossGroup g, String loss, PowerLawFit.Kind kind,
+      List<WidthLosses> used, long seed, AggregateSettings settings) {
+    if (used.size() < OFFSET_MIN_WIDTHS || !positive(used)) {
+      return null;
+    }
     double[] x = new double[used.size()];
     double[][] losses = new double[used.size()][];
     double[] medians = new double[used.size()];
@@ -305,7 +321,7 @@ public final class AggregateJob {
     LawSelection selection = LawSelection.alongOneAxis(x, medians);
     OffsetPowerLawFit f = b.fit();
     ScalingFitRow row = new ScalingFitRow(g.target(), g.activation(), loss, ScalingFitRow.OFFSET,
-        PowerLawFit.Kind.ALL.id(), used.get(0).width(), used.get(used.size() - 1).width(),
+        kind.id(), used.get(0).width(), used.get(used.size() - 1).width(),
         used.size(), f.alpha(), b.alphaLow(), b.alphaHigh(), f.a(), b.resamples(), b.aLow(),
         b.aHigh(), f.e(), b.eLow(), b.eHigh(), null, null, null, null, null, null, f.objective(),
         f.converged(), b.unconverged(), heldOut(selection, LawSelection.Form.OFFSET),

@@ -40,6 +40,7 @@ import org.lotteryscaling.results.StepTimes;
 import org.lotteryscaling.results.StorageFolder;
 import org.lotteryscaling.results.SweepColumns;
 import org.lotteryscaling.results.TableReader;
+import org.lotteryscaling.stats.PowerLawFit;
 import org.lotteryscaling.tables.AlgorithmRow;
 import org.lotteryscaling.tables.ColumnName;
 import org.lotteryscaling.tables.FitAxis;
@@ -263,8 +264,9 @@ public final class ReportJob {
       return form.isEmpty() || form.equals(ScalingFitRow.POWER);
     }
 
+    /** The offset law over every width (kind all): the one figure 1c draws where it was chosen. */
     boolean isOffset() {
-      return form.equals(ScalingFitRow.OFFSET);
+      return form.equals(ScalingFitRow.OFFSET) && kind.equals(PowerLawFit.Kind.ALL.id());
     }
 
     ScalingFit power() {

@@ -42,11 +42,12 @@ public record ScalingFitRow(
         Integer unconverged,
     @Column("mean |predicted - observed| natural-log median loss, each width (grid cell) left"
         + " out and predicted by the form refitted without it (stats.LawSelection); on the"
-        + " power row of kind all, the power law's Huber fit; null where no selection was"
-        + " made") Double heldOutError,
+        + " power rows of kind all and wide, the power law's Huber fit; null where no selection"
+        + " was made") Double heldOutError,
     @Column("whether stats.LawSelection (one-SE rule on held_out_error) chose this row's form:"
-        + " power against offset on the power row of kind all and the offset row; joint against"
-        + " offset, offset in D and product on the joint row; null on every other row")
+        + " power against offset on the power and offset rows of kind all, and again on those of"
+        + " kind wide (N >= 10, at least four widths); joint against offset, offset in D and"
+        + " product on the joint row; null on every other row")
         Boolean chosen) {
 
   /** The losses a row may fit. */

@@ -20,7 +20,8 @@ import org.lotteryscaling.nn.RandomStream;
  *   synergy pairs  = combine(resampling of (target, activation), width N)
  *   axis fit       = fold combine over (resampling of (target, activation), then text(rest) when
  *                    the setting of the other keys is not empty, text(axis key), width)
- *   offset fit     = combine(resampling of (target, activation), text("offset"))
+ *   offset fit     = combine(resampling of (target, activation), text("offset")); over the
+ *                    widths from 10 (kind wide) text("offset wide")
  *   joint fit      = fold combine over (resampling of (target, activation), then text(rest) when
  *                    not empty, text("joint " + axis key))
  *   median         = fold combine over (resampling of (target, activation), text("median"), width)
@@ -106,6 +107,15 @@ public final class Seeds {
   /** The seed of the bootstrap of the offset law along the width, from the group's resampling seed. */
   public static long offsetFit(long resampling) {
     return combine(resampling, text("offset"));
+  }
+
+  /**
+   * The seed of the bootstrap of the offset law over the wide widths (N >= 10), from the group's
+   * resampling seed: a stream apart from {@link #offsetFit}'s, which resamples some of the same
+   * widths.
+   */
+  public static long wideOffsetFit(long resampling) {
+    return combine(resampling, text("offset wide"));
   }
 
   /**

@@ -144,6 +144,7 @@ class AggregateRowsTest {
             List.of(r.kind(), r.widthMin(), r.widthMax(), r.widths(), r.resamples()));
         assertEquals(List.of(f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor()),
             List.of(r.alpha(), r.alphaLow(), r.alphaHigh(), r.prefactor()));
+        // GROUP has two widths from 10 up: too few for the wide range's offset law and selection
         assertEquals(f.kind() == PowerLawFit.Kind.ALL, r.chosen() != null, r.toString());
         assertEquals(r.chosen() != null, r.heldOutError() != null, r.toString());
         assertEquals(Arrays.asList(null, null, null, null, null, null, null, null, null, null,
@@ -243,6 +244,50 @@ class AggregateRowsTest {
     ScalingFitRow power = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.POWER, "all");
     assertEquals(List.of(false, true), List.of(offset.chosen(), power.chosen()), rows.toString());
     assertTrue(inside(alpha, power.alphaLow(), power.alphaHigh()), power.toString());
+  }
+
+  /** Widths 1..160 of which five are >= 10 (the wide range), 30 seeds, lognormal sd 0.5. */
+  static LossGroup wideLawGroup(long seed, double e, double a, double alpha) {
+    Synthetic s = new Synthetic(seed);
+    List<WidthLosses> widths = new ArrayList<>();
+    for (int n : new int[] {1, 2, 4, 10, 20, 40, 80, 160}) {
+      widths.add(new WidthLosses(n, 30, s.offsetLaw(30, e, a, alpha, n, 0.5)));
+    }
+    return new LossGroup("x2", "silu", widths);
+  }
+
+  @Test
+  void theWideRangeGetsAnOffsetLawAndASelectionOfItsOwn() {
+    // A floor E = 5e-3 that the widths from 40 sit near (2 * 10^-1.5 = 0.063, 2 * 160^-1.5 = 0.001).
+    LossGroup g = wideLawGroup(31, 5e-3, 2, 1.5);
+    List<ScalingFitRow> rows = AggregateJob.fitRows(g, LAW_SETTINGS);
+    ScalingFitRow offset = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.OFFSET, "wide");
+    ScalingFitRow power = one(rows, ScalingFitRow.TRAIN, ScalingFitRow.POWER, "wide");
+    List<WidthLosses> wide = g.widths().subList(3, 8);
+    double[] x = wide.stream().mapToDouble(WidthLosses::width).toArray();
+    OffsetPowerLawFit.Bootstrap b = OffsetPowerLawFit.bootstrap(x,
+        wide.stream().map(WidthLosses::losses).toArray(double[][]::new),
+        LAW_SETTINGS.lawResamples(), 0.95,
+        Seeds.combine(g.seed(LAW_SETTINGS.seed()), Seeds.text("offset wide")));
+    assertEquals(List.of(10, 160, 5), List.of(offset.widthMin(), offset.widthMax(), offset.widths()));
+    assertEquals(List.of(b.fit().e(), b.eLow(), b.eHigh(), b.fit().alpha()),
+        List.of(offset.offset(), offset.offsetLow(), offset.offsetHigh(), offset.alpha()));
+    assertTrue(inside(5e-3, offset.offsetLow(), offset.offsetHigh()), offset.toString());
+    LawSelection selection = LawSelection.alongOneAxis(x,
+        wide.stream().mapToDouble(WidthLosses::median).toArray());
+    assertEquals(List.of(score(selection, LawSelection.Form.POWER),
+        score(selection, LawSelection.Form.OFFSET)), List.of(power.heldOutError(), offset.heldOutError()));
+    assertEquals(List.of(true, false), List.of(offset.chosen(), power.chosen()), rows.toString());
+    // The offset law over every width is still there, with its own stream and selection.
+    assertEquals(1, one(rows, ScalingFitRow.TRAIN, ScalingFitRow.OFFSET, "all").widthMin());
+    // Without a floor the wide range keeps the power law.
+    List<ScalingFitRow> pure = AggregateJob.fitRows(wideLawGroup(32, 0, 2, 1.5), LAW_SETTINGS);
+    assertEquals(List.of(false, true), List.of(
+        one(pure, ScalingFitRow.TRAIN, ScalingFitRow.OFFSET, "wide").chosen(),
+        one(pure, ScalingFitRow.TRAIN, ScalingFitRow.POWER, "wide").chosen()), pure.toString());
+    // Local fits are never scored.
+    assertTrue(rows.stream().filter(r -> r.kind().equals("local"))
+        .allMatch(r -> r.chosen() == null && r.heldOutError() == null));
   }
 
   @Test
