@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.XYSeries;
 import org.lotteryscaling.report.ReportData.LossSummary;
 import org.lotteryscaling.report.ReportData.OffsetFit;
@@ -54,6 +55,9 @@ final class ScalingFigures {
   /** A drawn width law: its chart and caption. */
   record WidthLaw(XYChart chart, String caption) {}
 
+  /** Pixels added to figure 1c's width for its legend. */
+  static final int LEGEND_WIDTH = 280;
+
   /**
    * Median loss against width for one target (its loss_summary {@code rows}), one series per
    * activation with the fit {@link ReportData#paperRangeFit} chooses from {@code all}'s fits, and
@@ -61,8 +65,12 @@ final class ScalingFigures {
    */
   static WidthLaw widthLaw(ReportData all, String target, List<LossSummary> rows, String title,
       int width, int height) {
-    XYChart chart = Charts.xy(title, "width N", "median training loss", width, height);
-    chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+    // the legend beside the plot, which keeps its width: inside, the legend hid medians in one
+    // corner or another (seven series)
+    XYChart chart = Charts.xy(title, "width N", "median training loss", width + LEGEND_WIDTH,
+        height);
+    chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
+        .setLegendPosition(Styler.LegendPosition.OutsideE);
     StringBuilder caption = new StringBuilder("Median final training loss over seeds against "
         + "width N for " + target + ", one series per activation, log-log; vertical bars: the "
         + "95% bootstrap interval of each median (seeds resampled); dashed: the fitted power "
