@@ -39,25 +39,31 @@ final class ShellCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Reader input;
+  private final boolean prompt;
 
+  /** The launcher's shell: stdin, with a prompt where a person types at a terminal. */
   ShellCommand() {
-    this(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    this(new InputStreamReader(System.in, StandardCharsets.UTF_8), System.console() != null);
   }
 
-  /** A shell reading its commands from {@code input} (tests). */
+  /** A shell reading its commands from {@code input} (tests), without a prompt. */
   ShellCommand(Reader input) {
+    this(input, false);
+  }
+
+  private ShellCommand(Reader input, boolean prompt) {
     this.input = input;
+    this.prompt = prompt;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean interactive = System.console() != null && input instanceof InputStreamReader;
     int failure = 0;
     BufferedReader lines = new BufferedReader(input);
     while (true) {
-      if (interactive) {
+      if (prompt) {
         out.print(PROMPT);
         out.flush();
       }

@@ -286,10 +286,11 @@ public final class AggregateJob {
         case WIDE -> wideOffset;
         case LOCAL -> null;
       };
+      LawSelection selection = against == null ? null : against.selection();
       out.add(powerRow(g.target(), g.activation(), loss, f.kind().id(), f.widthMin(),
           f.widthMax(), f.widths(), f.alpha(), f.alphaLow(), f.alphaHigh(), f.prefactor(),
-          f.resamples(), against == null ? null : heldOut(against.selection(), LawSelection.Form.POWER),
-          against == null ? null : against.selection().chosen() == LawSelection.Form.POWER));
+          f.resamples(), selection == null ? null : heldOut(selection, LawSelection.Form.POWER),
+          selection == null ? null : selection.chosen() == LawSelection.Form.POWER));
     }
     for (OffsetRow o : new OffsetRow[] {offset, wideOffset}) {
       if (o != null) {
@@ -302,7 +303,10 @@ public final class AggregateJob {
   /** The offset row of a group and the selection it took part in. */
   private record OffsetRow(ScalingFitRow row, LawSelection selection) {}
 
-  /** The offset law of kind {@code kind} over {@code used}; null under OFFSET_MIN_WIDTHS widths or with a loss <= 0. */
+  /**
+   * The offset law of kind {@code kind} over {@code used}; null under {@link #OFFSET_MIN_WIDTHS}
+   * widths or with a loss <= 0.
+   */
   private static OffsetRow offsetRow(LossGroup g, String loss, PowerLawFit.Kind kind,
       List<WidthLosses> used, long seed, AggregateSettings settings) {
     if (used.size() < OFFSET_MIN_WIDTHS || !positive(used)) {

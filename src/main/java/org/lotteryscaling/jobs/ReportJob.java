@@ -161,7 +161,7 @@ public final class ReportJob {
           Concurrently.get(modes),
           Concurrently.get(fits).stream().filter(FitOfTrainLoss::isPower)
               .map(FitOfTrainLoss::power).toList(),
-          Concurrently.get(fits).stream().filter(FitOfTrainLoss::isOffset)
+          Concurrently.get(fits).stream().filter(FitOfTrainLoss::isOffsetOverAllWidths)
               .map(FitOfTrainLoss::offsetLaw).toList(),
           Concurrently.get(synergy),
           Concurrently.get(neurons),
@@ -197,7 +197,7 @@ public final class ReportJob {
         (record, row) -> new FitAlong(record, SweepColumns.settingOf(row, sweep),
             RowCodec.decode(row, FitAxis.class)))) {
       boolean alongWidth = FitAxis.WIDTH.equals(fit.axis().axis());
-      if (fit.fit().isOffset()) {
+      if (fit.fit().isOffsetOverAllWidths()) {
         if (alongWidth) {
           widthOffsetFits.add(new AtSetting<>(fit.setting(), fit.fit().offsetLaw()));
         }
@@ -265,7 +265,7 @@ public final class ReportJob {
     }
 
     /** The offset law over every width (kind all): the one figure 1c draws where it was chosen. */
-    boolean isOffset() {
+    boolean isOffsetOverAllWidths() {
       return form.equals(ScalingFitRow.OFFSET) && kind.equals(PowerLawFit.Kind.ALL.id());
     }
 
